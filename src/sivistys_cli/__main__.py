@@ -1,0 +1,5 @@
+"""Allow `python -m sivistys_cli`."""
+
+from sivistys_cli.cli import main
+
+main()
