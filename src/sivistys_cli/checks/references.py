@@ -1,0 +1,180 @@
+"""Reference checks: ids are unique, and every link (outcome, measure, cascade) resolves."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+
+from sivistys_cli.checks.base import CheckContext, collector, outcome_docs
+from sivistys_cli.diagnostics import Diagnostic, Severity
+
+RULES, rule = collector("references")
+E, W = Severity.error, Severity.warning
+
+
+@rule("SV105", "directory-name", W)
+def directory_name(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """The program directory is named after the program id, so people and tools find it by id."""
+    for pd in ctx.programs:
+        if pd.root.name != pd.program.id:
+            yield ctx.at("SV105", pd.program_doc, ("id",),
+                         f"program id '{pd.program.id}' differs from its directory '{pd.root.name}'; "
+                         "rename the directory or change the id")
+
+
+@rule("SV201", "duplicate-id", E)
+def duplicate_id(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Theme, goal, action and measure ids are unique within a program, and program ids across programs."""
+    seen_programs: dict[str, str] = {}
+    for pd in ctx.corpus.all_programs():
+        if pd.program is None:
+            continue
+        first = seen_programs.setdefault(pd.program.id, pd.program_doc.display)
+        if first != pd.program_doc.display and pd in ctx.corpus.programs:
+            yield ctx.at("SV201", pd.program_doc, ("id",),
+                         f"program id '{pd.program.id}' is already used by {first}; program ids must be unique")
+    for pd in ctx.programs:
+        seen: dict[str, str] = {}
+        for item in ctx.index(pd).items:
+            if item.id in seen:
+                yield ctx.at("SV201", pd.program_doc, item.loc + ("id",),
+                             f"id '{item.id}' is already used by the {seen[item.id]} at "
+                             f"line {pd.program_doc.source.locate(ctx.index(pd).by_id[item.id].loc)[0]}; "
+                             "ids must be unique within the program")
+            else:
+                seen[item.id] = item.kind
+
+
+@rule("SV202", "unknown-reference", E)
+def unknown_reference(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Outcome `ref`s and measure `goals` name an item that exists in the program."""
+    for pd in ctx.programs:
+        index = ctx.index(pd)
+        for m in index.of_kind("measure"):
+            for i, ref in enumerate(m.node.goals):
+                if ":" not in ref and ref not in index.by_id:
+                    yield ctx.at("SV202", pd.program_doc, m.loc + ("goals", i),
+                                 f"measure '{m.id}' serves goal '{ref}', which does not exist{_suggest(ref, index.by_id)}")
+    for pd, doc in outcome_docs(ctx):
+        if pd.program is None:
+            continue
+        index = ctx.index(pd)
+        for i, outcome in enumerate(doc.model.outcomes):
+            if outcome.ref not in index.by_id:
+                yield ctx.at("SV202", doc, ("outcomes", i, "ref"),
+                             f"outcome for '{outcome.ref}', but program '{pd.program.id}' has no action or measure "
+                             f"with that id{_suggest(outcome.ref, index.by_id)}")
+
+
+@rule("SV203", "unknown-program", E)
+def unknown_program(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A cascade link or dependency names a program that is not in the repository."""
+    for pd, loc, ref in _links(ctx):
+        program_id = ref.split(":", 1)[0]
+        if program_id not in ctx.programs_by_id:
+            yield ctx.at("SV203", pd.program_doc, loc,
+                         f"'{ref}' refers to program '{program_id}', which is not among the programs in "
+                         f"{pd.root.parent.name or '.'}/{_suggest(program_id, ctx.programs_by_id)} "
+                         "(add that program or correct the id)")
+
+
+@rule("SV204", "unknown-linked-item", E)
+def unknown_linked_item(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A cascade link 'program-id:item-id' names an item that the other program does not have."""
+    for pd, loc, ref in _links(ctx):
+        if ":" not in ref:
+            continue
+        program_id, item_id = ref.split(":", 1)
+        other = ctx.programs_by_id.get(program_id)
+        if other is not None and other.program is not None:
+            by_id = ctx.index(other).by_id
+            if item_id not in by_id:
+                yield ctx.at("SV204", pd.program_doc, loc,
+                             f"program '{program_id}' has no item '{item_id}'{_suggest(item_id, by_id)}")
+
+
+@rule("SV205", "outcome-program", E)
+def outcome_program(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """An outcome file names the program of the directory it is in."""
+    for pd, doc in outcome_docs(ctx):
+        if pd.program is not None and doc.model.program != pd.program.id:
+            yield ctx.at("SV205", doc, ("program",),
+                         f"this outcome file says program '{doc.model.program}' but it is in the directory of "
+                         f"'{pd.program.id}'; write 'program: {pd.program.id}'")
+
+
+@rule("SV206", "outcome-file-name", E)
+def outcome_file_name(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """An outcome file is named after its year, e.g. outcomes/2024.yaml holds `year: 2024`."""
+    for _pd, doc in outcome_docs(ctx):
+        stem = doc.path.stem
+        if not re.fullmatch(r"\d{4}", stem) or int(stem) != doc.model.year:
+            yield ctx.at("SV206", doc, ("year",),
+                         f"the file is named '{doc.path.name}' but holds year {doc.model.year}; "
+                         f"name it {doc.model.year}.yaml or correct the year")
+
+
+@rule("SV207", "duplicate-outcome", E)
+def duplicate_outcome(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """An item is assessed at most once per year."""
+    for _pd, doc in outcome_docs(ctx):
+        seen: dict[str, int] = {}
+        for i, outcome in enumerate(doc.model.outcomes):
+            if outcome.ref in seen:
+                line = doc.source.locate(("outcomes", seen[outcome.ref]))[0]
+                yield ctx.at("SV207", doc, ("outcomes", i, "ref"),
+                             f"'{outcome.ref}' is already assessed on line {line}; keep one entry per item and year")
+            seen.setdefault(outcome.ref, i)
+
+
+@rule("SV208", "outcome-kind", E)
+def outcome_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Outcomes are recorded for actions and measures, not for themes or goals."""
+    for pd, doc in outcome_docs(ctx):
+        if pd.program is None:
+            continue
+        by_id = ctx.index(pd).by_id
+        for i, outcome in enumerate(doc.model.outcomes):
+            item = by_id.get(outcome.ref)
+            if item is not None and item.kind not in ("action", "measure"):
+                yield ctx.at("SV208", doc, ("outcomes", i, "ref"),
+                             f"'{outcome.ref}' is a {item.kind}; record outcomes for its actions or measures")
+
+
+@rule("SV209", "measure-goal-kind", E)
+def measure_goal_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A measure's `goals` list names goals, not themes, actions or measures."""
+    for pd in ctx.programs:
+        index = ctx.index(pd)
+        for m in index.of_kind("measure"):
+            for i, ref in enumerate(m.node.goals):
+                target = index.by_id.get(ref)
+                if target is not None and target.kind != "goal":
+                    yield ctx.at("SV209", pd.program_doc, m.loc + ("goals", i),
+                                 f"'{ref}' is a {target.kind}, not a goal; list only goal ids under 'goals'")
+
+
+def _links(ctx: CheckContext) -> Iterator[tuple]:
+    """Every cross-program link: program implements, item implements, dependencies."""
+    for pd in ctx.programs:
+        program = pd.program
+        for i, ref in enumerate(program.implements):
+            yield pd, ("implements", i), ref
+        for i, dep in enumerate(program.dependencies):
+            if dep.program:
+                yield pd, ("dependencies", i, "program"), dep.program
+        for item in ctx.index(pd).items:
+            for i, ref in enumerate(getattr(item.node, "implements", ())):
+                yield pd, item.loc + ("implements", i), ref
+            if item.kind == "measure":
+                for i, ref in enumerate(item.node.goals):
+                    if ":" in ref:
+                        yield pd, item.loc + ("goals", i), ref
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+

@@ -1,0 +1,146 @@
+"""The command line: each command parses arguments, calls the core, renders, and returns an exit code."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from sivistys_cli import __version__
+from sivistys_cli.errors import SivistysError
+
+app = typer.Typer(
+    name="sivistys",
+    help="Check, summarise, report and diff municipal development programs kept as YAML.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+ISSUES_URL = "https://github.com/sivistys/sivistys/issues"
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def _console(stderr: bool = False) -> Console:
+    """Colour only for a terminal, never with NO_COLOR; soft wrap keeps file:line:col greppable."""
+    color = "NO_COLOR" not in os.environ and (sys.stderr if stderr else sys.stdout).isatty()
+    return Console(stderr=stderr, no_color=not color, highlight=False, soft_wrap=True,
+                   force_terminal=None if color else False)
+
+
+def command(fn: Callable[..., None]) -> Callable[..., None]:
+    """Register a command whose expected errors print one clean line and exit with their code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        try:
+            fn(*args, **kwargs)
+        except SivistysError as exc:
+            _console(stderr=True).print(f"sivistys: error: {exc}", markup=False)
+            raise typer.Exit(exc.exit_code) from None
+
+    return app.command()(wrapper)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sivistys {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = None,
+) -> None:
+    """sivistys: municipal development programs as version-controlled YAML."""
+
+
+@command
+def check(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Program directories or files; default: programs/.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text, json or github.")] = OutputFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this sivistys.toml or pyproject.toml.")] = None,
+) -> None:
+    """Check programs and outcome files; exit 0 clean, 1 on findings, 2 on usage errors."""
+    from sivistys_cli.checks import RULES
+    from sivistys_cli.config import find, load as load_config
+    from sivistys_cli.diagnostics import Severity
+    from sivistys_cli.engine import run
+    from sivistys_cli.load import load
+    from sivistys_cli.render import FORMATS
+
+    if config_file is not None and not config_file.is_file():
+        raise SivistysError(f"{config_file}: no such configuration file")
+    config = load_config(config_file or find(Path.cwd()), RULES)
+    corpus = load(paths or [])
+    diagnostics = run(corpus, config)
+    console = _console()
+    color = output_format is OutputFormat.text and console.no_color is False
+    out = FORMATS[output_format.value](diagnostics, len(corpus.selected), color=color)
+    if color:
+        console.print(out, end="", markup=True)
+    else:
+        sys.stdout.write(out)
+    fail_at = Severity.warning if strict or config.strict else Severity.error
+    raise typer.Exit(1 if any(d.severity.rank >= fail_at.rank for d in diagnostics) else 0)
+
+
+@command
+def rules(
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or markdown.")] = "text",
+) -> None:
+    """List every check: code, name, default severity and what it checks."""
+    from sivistys_cli.checks import RULES
+    from sivistys_cli.docs import rules_markdown, rules_text
+
+    if output_format not in ("text", "markdown"):
+        raise SivistysError(f"unknown format '{output_format}'; use text or markdown")
+    sys.stdout.write(rules_markdown(RULES) if output_format == "markdown" else rules_text(RULES))
+
+
+@command
+def schema(
+    kind: Annotated[str, typer.Argument(help="program or outcomes.")] = "program",
+) -> None:
+    """Print the JSON Schema of program.yaml or outcomes/<year>.yaml, for editor completion."""
+    from sivistys_cli.model import OutcomeYear, Program
+
+    models = {"program": Program, "outcomes": OutcomeYear}
+    if kind not in models:
+        raise SivistysError(f"unknown schema '{kind}'; use program or outcomes")
+    sys.stdout.write(json.dumps(models[kind].model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+def main() -> None:
+    """Entry point: an unexpected error becomes a short message and exit 3, never a traceback."""
+    try:
+        app(standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        if os.environ.get("SIVISTYS_DEBUG"):
+            raise
+        _console(stderr=True).print(
+            f"sivistys: internal error: {type(exc).__name__}: {exc}\n"
+            f"This is a bug in sivistys, not in your files. Please report it at {ISSUES_URL} "
+            "(set SIVISTYS_DEBUG=1 to see the details).",
+            markup=False,
+        )
+        sys.exit(3)

@@ -1,0 +1,57 @@
+"""The one value every problem becomes: a small, sortable Diagnostic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One finding: where (file, line, col, id-path), what (code, message) and how bad."""
+
+    file: str
+    line: int
+    col: int
+    code: str
+    severity: Severity
+    message: str
+    path: str = ""
+
+    def with_severity(self, severity: Severity) -> Diagnostic:
+        return replace(self, severity=severity)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "col": self.col,
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "path": self.path,
+        }
+
+
+@dataclass(frozen=True)
+class Counts:
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+
+
+def count(diagnostics: list[Diagnostic]) -> Counts:
+    by = {s: 0 for s in Severity}
+    for d in diagnostics:
+        by[d.severity] += 1
+    return Counts(by[Severity.error], by[Severity.warning], by[Severity.info])

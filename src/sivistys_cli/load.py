@@ -1,0 +1,199 @@
+"""Find program directories and load them into models; every failure is returned as data."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sivistys_cli.diagnostics import Diagnostic, Severity
+from sivistys_cli.errors import UsageError
+from sivistys_cli.model import OutcomeYear, Program
+from sivistys_cli.paths import id_path
+from sivistys_cli.source import Parsed, SourceMap, Suppressions, parse
+from sivistys_cli.validate import validate
+
+PROGRAM_FILE = "program.yaml"
+OUTCOMES_DIR = "outcomes"
+_YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
+
+
+@dataclass
+class Document:
+    """One YAML file: where it is, its parsed data and positions, and its model if valid."""
+
+    path: Path
+    display: str
+    source: SourceMap = field(default_factory=SourceMap)
+    suppressions: Suppressions = field(default_factory=Suppressions)
+    data: object = None
+    model: Program | OutcomeYear | None = None
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def problem(self, code: str, pos: tuple[int, int], loc: tuple, message: str) -> None:
+        self.problems.append(Diagnostic(self.display, *pos, code, Severity.error, message, id_path(self.data, loc)))
+
+
+@dataclass
+class ProgramDir:
+    root: Path
+    program_doc: Document
+    outcome_docs: list[Document] = field(default_factory=list)
+
+    @property
+    def program(self) -> Program | None:
+        return self.program_doc.model  # type: ignore[return-value]
+
+    @property
+    def outcomes(self) -> dict[int, OutcomeYear]:
+        """Valid outcome files by year (the year stated inside the file)."""
+        return {d.model.year: d.model for d in self.outcome_docs if isinstance(d.model, OutcomeYear)}
+
+    @property
+    def documents(self) -> list[Document]:
+        return [self.program_doc, *self.outcome_docs]
+
+
+@dataclass
+class Corpus:
+    """Programs selected for checking, plus their siblings as context for cross-program links."""
+
+    programs: list[ProgramDir]
+    context: list[ProgramDir]
+    selected: set[Path]
+    diagnostics: list[Diagnostic]
+
+    def all_programs(self) -> list[ProgramDir]:
+        return self.programs + self.context
+
+    def by_id(self) -> dict[str, ProgramDir]:
+        out: dict[str, ProgramDir] = {}
+        for pd in self.all_programs():
+            if pd.program is not None:
+                out.setdefault(pd.program.id, pd)
+        return out
+
+    def document(self, path: Path) -> Document | None:
+        for pd in self.all_programs():
+            for doc in pd.documents:
+                if doc.path == path:
+                    return doc
+        return None
+
+
+def load(paths: Iterable[str | Path], cwd: Path | None = None) -> Corpus:
+    """Load what the user named (files, program directories, or a directory of programs)."""
+    cwd = cwd or Path.cwd()
+    roots, selected = _discover([Path(p) for p in paths] or [Path("programs")], cwd)
+    context_roots = _siblings(roots) - set(roots)
+    programs = [_load_dir(r, cwd) for r in sorted(roots)]
+    context = [_load_dir(r, cwd) for r in sorted(context_roots)]
+    diags = [d for pd in programs for d in _dir_diagnostics(pd, cwd)]
+    corpus = Corpus(programs, context, selected, [])
+    corpus.diagnostics = [d for d in diags if _is_selected(corpus, d, cwd)]
+    return corpus
+
+
+def _is_selected(corpus: Corpus, diag: Diagnostic, cwd: Path) -> bool:
+    return (cwd / diag.file).resolve() in corpus.selected
+
+
+def _discover(paths: list[Path], cwd: Path) -> tuple[set[Path], set[Path]]:
+    roots: set[Path] = set()
+    selected: set[Path] = set()
+    for given in paths:
+        path = (cwd / given).resolve()
+        if not path.exists():
+            raise UsageError(f"{given}: no such file or directory")
+        if path.is_file():
+            root = _root_of_file(path, given)
+            roots.add(root)
+            selected.add(path)
+            continue
+        found = [path] if (path / PROGRAM_FILE).is_file() else sorted(p.parent for p in path.glob(f"*/{PROGRAM_FILE}"))
+        if not found:
+            raise UsageError(
+                f"{given}: no programs found; expected {given}/{PROGRAM_FILE} or {given}/<program-id>/{PROGRAM_FILE}"
+            )
+        for root in found:
+            roots.add(root)
+            selected.update(_program_files(root))
+    return roots, selected
+
+
+def _root_of_file(path: Path, given: Path) -> Path:
+    if path.suffix not in (".yaml", ".yml"):
+        raise UsageError(f"{given}: not a YAML file; sivistys reads program.yaml and outcomes/<year>.yaml")
+    if path.parent.name == OUTCOMES_DIR and (path.parent.parent / PROGRAM_FILE).exists():
+        return path.parent.parent
+    if path.name == PROGRAM_FILE:
+        return path.parent
+    raise UsageError(f"{given}: not a program file; expected <program-id>/{PROGRAM_FILE} or <program-id>/outcomes/<year>.yaml")
+
+
+def _siblings(roots: set[Path]) -> set[Path]:
+    return {p.parent for r in roots for p in r.parent.glob(f"*/{PROGRAM_FILE}")}
+
+
+def _program_files(root: Path) -> set[Path]:
+    files = {root / PROGRAM_FILE}
+    files.update(p for p in root.glob("*.y*ml"))
+    outcomes = root / OUTCOMES_DIR
+    if outcomes.is_dir():
+        files.update(p for p in outcomes.iterdir() if p.suffix in (".yaml", ".yml"))
+    return {f.resolve() for f in files}
+
+
+def _load_dir(root: Path, cwd: Path) -> ProgramDir:
+    program_doc = _load_doc(root / PROGRAM_FILE, cwd, Program, "program.yaml")
+    outcome_docs = []
+    outcomes = root / OUTCOMES_DIR
+    if outcomes.is_dir():
+        for path in sorted(p for p in outcomes.iterdir() if p.suffix in (".yaml", ".yml")):
+            outcome_docs.append(_load_doc(path, cwd, OutcomeYear, "An outcome file"))
+    return ProgramDir(root, program_doc, outcome_docs)
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    try:
+        return os.path.relpath(path, cwd) if path.is_relative_to(cwd) else str(path)
+    except ValueError:  # pragma: no cover - different drives on Windows
+        return str(path)
+
+
+def _load_doc(path: Path, cwd: Path, model: type, what: str) -> Document:
+    doc = Document(path.resolve(), display_path(path.resolve(), cwd))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        doc.problem("SV003", (1, 1), (), f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+        return doc
+    except OSError as exc:
+        doc.problem("SV003", (1, 1), (), f"cannot read the file: {exc.strerror}")
+        return doc
+    parsed: Parsed = parse(text)
+    doc.source, doc.suppressions, doc.data = parsed.source, parsed.suppressions, parsed.data
+    for p in parsed.problems:
+        doc.problem(p.code, (p.line, p.col), p.loc, p.message)
+    if any(p.code == "SV001" for p in parsed.problems):
+        return doc
+    doc.model, findings = validate(model, parsed.data, what)
+    for f in findings:
+        doc.problem(f.code, parsed.source.locate(f.loc, f.on_key), f.loc, f.message)
+    return doc
+
+
+def _dir_diagnostics(pd: ProgramDir, cwd: Path) -> list[Diagnostic]:
+    out = [d for doc in pd.documents for d in doc.problems]
+    for path in sorted(pd.root.glob("*.y*ml")):
+        if path.name != PROGRAM_FILE:
+            out.append(
+                Diagnostic(
+                    display_path(path.resolve(), cwd), 1, 1, "SV005", Severity.warning,
+                    f"'{path.name}' is not read; sivistys reads {PROGRAM_FILE} and {OUTCOMES_DIR}/<year>.yaml "
+                    "(rename it or move it out of the program directory)",
+                )
+            )
+    return out

@@ -1,0 +1,24 @@
+"""`--format github`: GitHub Actions workflow commands, one annotation per diagnostic."""
+
+from __future__ import annotations
+
+from sivistys_cli.diagnostics import Diagnostic, Severity
+
+_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(diagnostics: list[Diagnostic], files: int, color: bool = False) -> str:
+    lines = [
+        f"::{_LEVEL[d.severity]} file={_prop(d.file)},line={d.line},col={d.col},title={_prop(d.code)}"
+        f"::{_data(f'{d.code} {d.message}')}"
+        for d in diagnostics
+    ]
+    return "".join(line + "\n" for line in lines)
