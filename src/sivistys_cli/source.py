@@ -15,6 +15,8 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 Loc = tuple[str | int, ...]
 
+MAX_VALUES = 200_000  # aliases can make a small file expand exponentially ("billion laughs")
+
 _DISABLE = re.compile(r"#\s*sivistys:\s*(disable|disable-file)\s*=\s*([A-Za-z0-9_, ]+)")
 
 
@@ -76,7 +78,9 @@ def parse(text: str) -> Parsed:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        data = _build(node, (), smap, problems, loader) if node is not None else None
+        data = _Builder(smap, problems, loader).build(node, ()) if node is not None else None
+    except _AliasError as exc:
+        return Parsed(None, smap, [Problem("SV001", exc.line, exc.col, str(exc))], suppressions)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -88,30 +92,65 @@ def parse(text: str) -> Parsed:
     return Parsed(data, smap, problems, suppressions)
 
 
-def _build(node: yaml.Node, loc: Loc, smap: SourceMap, problems: list[Problem], loader: Any) -> Any:
-    smap.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
+class _AliasError(Exception):
+    def __init__(self, node: yaml.Node, message: str) -> None:
+        super().__init__(message)
+        self.line, self.col = node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    """Node tree -> plain data, recording positions; guards against recursive and exploding aliases."""
+
+    def __init__(self, smap: SourceMap, problems: list[Problem], loader: Any) -> None:
+        self.smap, self.problems, self.loader = smap, problems, loader
+        self.active: set[int] = set()
+        self.built = 0
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.built += 1
+        if self.built > MAX_VALUES:
+            raise _AliasError(node, f"the file expands to more than {MAX_VALUES} values, through aliases (*name); "
+                              "write the values out instead of repeating aliases")
+        if id(node) in self.active:
+            raise _AliasError(node, "an alias (*name) refers to the value it is inside of; remove the alias")
+        self.smap.values.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            return self._guarded(node, lambda: self._mapping(node, loc))
+        if isinstance(node, yaml.SequenceNode):
+            return self._guarded(node, lambda: [self.build(item, loc + (i,)) for i, item in enumerate(node.value)])
+        return self.loader.construct_object(node, deep=True)
+
+    def _guarded(self, node: yaml.Node, make: Any) -> Any:
+        self.active.add(id(node))
+        try:
+            return make()
+        finally:
+            self.active.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        merged: list[Any] = []
         for key_node, value_node in node.value:
-            key = _key(key_node, loader)
+            if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *defaults` fills in keys not given here
+                value = self.build(value_node, loc)
+                merged.extend(value if isinstance(value, list) else [value])
+                continue
+            key = _key(key_node, self.loader)
             key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in out:
-                first = smap.keys[loc + (key,)]
-                problems.append(
-                    Problem(
-                        "SV002",
-                        *key_pos,
-                        f"duplicate key '{key}' (first on line {first[0]}); remove one of them or merge them",
-                        loc + (key,),
-                    )
-                )
+                first = self.smap.keys[loc + (key,)]
+                self.problems.append(Problem(
+                    "SV002", *key_pos,
+                    f"duplicate key '{key}' (first on line {first[0]}); remove one of them or merge them",
+                    loc + (key,),
+                ))
                 continue
-            smap.keys[loc + (key,)] = key_pos
-            out[key] = _build(value_node, loc + (key,), smap, problems, loader)
+            self.smap.keys.setdefault(loc + (key,), key_pos)
+            out[key] = self.build(value_node, loc + (key,))
+        for source in merged:
+            for key, value in (source.items() if isinstance(source, dict) else ()):
+                out.setdefault(key, value)
         return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, loc + (i,), smap, problems, loader) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
 
 
 def _key(node: yaml.Node, loader: Any) -> str:
