@@ -110,3 +110,10 @@ def test_measure_values_where_stated(outcomes):
     assert "suunnitelmat-paivitetty" not in outcomes
     assert "Vertaisohjaajien määrä on noussut neljällä." in outcomes["vertaisohjaajatoiminta"].comment
     assert "Parkkirundi" in outcomes["kuntalaisten-toiveet-ja-resurssit"].comment
+
+
+def test_column_headings_are_kept_as_labels(bundled) -> None:
+    labels = bundled["toiminnalliset-tavoitteet-2024"].program.labels
+    assert (labels.theme, labels.goal, labels.action) == ("Strategiakärki", "Toiminnallinen tavoite", "Teko")
+    assert (labels.target, labels.outcome, labels.comment) == (
+        "Mittarin tavoitetaso", "Toteutuma (toteutumisaste)", "Komentointi")

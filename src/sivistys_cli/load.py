@@ -75,13 +75,6 @@ class Corpus:
                 out.setdefault(pd.program.id, pd)
         return out
 
-    def document(self, path: Path) -> Document | None:
-        for pd in self.all_programs():
-            for doc in pd.documents:
-                if doc.path == path:
-                    return doc
-        return None
-
 
 def load(paths: Iterable[str | Path], cwd: Path | None = None) -> Corpus:
     """Load what the user named (files, program directories, or a directory of programs)."""

@@ -238,6 +238,9 @@ class Labels(Model):
     goal: Text | None = Field(None, description="Name of a goal, e.g. 'Toiminnallinen tavoite'.")
     action: Text | None = Field(None, description="Name of an action, e.g. 'Teko' or 'Toimenpide-esimerkki'.")
     measure: Text | None = Field(None, description="Name of a measure, e.g. 'Mittari'.")
+    target: Text | None = Field(None, description="Name of a target level, e.g. 'Mittarin tavoitetaso'.")
+    outcome: Text | None = Field(None, description="Name of a year's realisation, e.g. 'Toteutuma (toteutumisaste)'.")
+    comment: Text | None = Field(None, description="Name of the commentary on an outcome, e.g. 'Kommentointi'.")
 
 
 class Risk(Model):

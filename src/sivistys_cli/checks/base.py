@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from sivistys_cli.diagnostics import Diagnostic, Severity
-from sivistys_cli.index import ProgramIndex
+from sivistys_cli.index import Item, ProgramIndex
 from sivistys_cli.load import Corpus, Document, ProgramDir
+from sivistys_cli.model import Outcome
 from sivistys_cli.paths import id_path
 from sivistys_cli.source import Loc
 
@@ -66,6 +67,16 @@ def collector(family: str) -> tuple[list[Rule], Callable[..., Callable]]:
         return register
 
     return rules, rule
+
+
+def assessed(ctx: CheckContext) -> Iterator[tuple[ProgramDir, Document, int, Outcome, Item | None]]:
+    """Each outcome of a valid outcome file of a valid program, with the item it refers to (or None)."""
+    for pd, doc in outcome_docs(ctx):
+        if pd.program is None:
+            continue
+        by_id = ctx.index(pd).by_id
+        for i, outcome in enumerate(doc.model.outcomes):
+            yield pd, doc, i, outcome, by_id.get(outcome.ref)
 
 
 def outcome_docs(ctx: CheckContext) -> Iterator[tuple[ProgramDir, Document]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from sivistys_cli.checks.base import CheckContext, collector, outcome_docs
+from sivistys_cli.checks.base import CheckContext, assessed, collector
 from sivistys_cli.diagnostics import Diagnostic, Severity
 from sivistys_cli.index import Item
 from sivistys_cli.load import Document
@@ -19,39 +19,29 @@ E, W = Severity.error, Severity.warning
 @rule("SV401", "status-contradicts-value", E)
 def status_contradicts_value(ctx: CheckContext) -> Iterator[Diagnostic]:
     """'achieved' while the measured value misses the year's target, or 'not_achieved' while it meets it."""
-    for pd, doc in outcome_docs(ctx):
-        if pd.program is None:
+    for _pd, doc, i, outcome, item in assessed(ctx):
+        if item is None or item.kind != "measure" or outcome.value is None:
             continue
-        by_id = ctx.index(pd).by_id
-        for i, outcome in enumerate(doc.model.outcomes):
-            item = by_id.get(outcome.ref)
-            if item is None or item.kind != "measure" or outcome.value is None:
-                continue
-            target = target_for_year(item.node, doc.model.year)
-            verdict = meets(item.node, outcome.value, target) if target is not None else None
-            if verdict is False and outcome.status is OutcomeStatus.achieved:
-                yield ctx.at("SV401", doc, ("outcomes", i, "status"),
-                             f"'{outcome.ref}' is marked achieved, but the value {outcome.value} misses the target "
-                             f"{target.value}; correct the value or use 'partly' / 'not_achieved'")
-            elif verdict is True and outcome.status is OutcomeStatus.not_achieved:
-                yield ctx.at("SV401", doc, ("outcomes", i, "status"),
-                             f"'{outcome.ref}' is marked not_achieved, but the value {outcome.value} meets the target "
-                             f"{target.value}; correct the value or the status")
+        target = target_for_year(item.node, doc.model.year)
+        verdict = meets(item.node, outcome.value, target) if target is not None else None
+        if verdict is False and outcome.status is OutcomeStatus.achieved:
+            yield ctx.at("SV401", doc, ("outcomes", i, "status"),
+                         f"'{outcome.ref}' is marked achieved, but the value {outcome.value} misses the target "
+                         f"{target.value}; correct the value or use 'partly' / 'not_achieved'")
+        elif verdict is True and outcome.status is OutcomeStatus.not_achieved:
+            yield ctx.at("SV401", doc, ("outcomes", i, "status"),
+                         f"'{outcome.ref}' is marked not_achieved, but the value {outcome.value} meets the target "
+                         f"{target.value}; correct the value or the status")
 
 
 @rule("SV402", "value-kind", E)
 def value_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
     """An outcome value fits its measure: true/false for yes_no, a whole number for count, 0–100 for percentage."""
-    for pd, doc in outcome_docs(ctx):
-        if pd.program is None:
-            continue
-        by_id = ctx.index(pd).by_id
-        for i, outcome in enumerate(doc.model.outcomes):
-            item = by_id.get(outcome.ref)
-            if item is not None and item.kind == "measure" and outcome.value is not None:
-                problem = misfit(item.node, outcome.value)
-                if problem:
-                    yield ctx.at("SV402", doc, ("outcomes", i, "value"), f"value of '{outcome.ref}' {problem}")
+    for _pd, doc, i, outcome, item in assessed(ctx):
+        if item is not None and item.kind == "measure" and outcome.value is not None:
+            problem = misfit(item.node, outcome.value)
+            if problem:
+                yield ctx.at("SV402", doc, ("outcomes", i, "value"), f"value of '{outcome.ref}' {problem}")
 
 
 @rule("SV405", "target-kind", E)

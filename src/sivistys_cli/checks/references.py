@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 
-from sivistys_cli.checks.base import CheckContext, collector, outcome_docs
+from sivistys_cli.checks.base import CheckContext, assessed, collector, outcome_docs
 from sivistys_cli.diagnostics import Diagnostic, Severity
 
 RULES, rule = collector("references")
@@ -56,15 +56,11 @@ def unknown_reference(ctx: CheckContext) -> Iterator[Diagnostic]:
                 if ":" not in ref and ref not in index.by_id:
                     yield ctx.at("SV202", pd.program_doc, m.loc + ("goals", i),
                                  f"measure '{m.id}' serves goal '{ref}', which does not exist{_suggest(ref, index.by_id)}")
-    for pd, doc in outcome_docs(ctx):
-        if pd.program is None:
-            continue
-        index = ctx.index(pd)
-        for i, outcome in enumerate(doc.model.outcomes):
-            if outcome.ref not in index.by_id:
-                yield ctx.at("SV202", doc, ("outcomes", i, "ref"),
-                             f"outcome for '{outcome.ref}', but program '{pd.program.id}' has no action or measure "
-                             f"with that id{_suggest(outcome.ref, index.by_id)}")
+    for pd, doc, i, outcome, item in assessed(ctx):
+        if item is None:
+            yield ctx.at("SV202", doc, ("outcomes", i, "ref"),
+                         f"outcome for '{outcome.ref}', but program '{pd.program.id}' has no action or measure "
+                         f"with that id{_suggest(outcome.ref, ctx.index(pd).by_id)}")
 
 
 @rule("SV203", "unknown-program", E)
@@ -131,15 +127,10 @@ def duplicate_outcome(ctx: CheckContext) -> Iterator[Diagnostic]:
 @rule("SV208", "outcome-kind", E)
 def outcome_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Outcomes are recorded for actions and measures, not for themes or goals."""
-    for pd, doc in outcome_docs(ctx):
-        if pd.program is None:
-            continue
-        by_id = ctx.index(pd).by_id
-        for i, outcome in enumerate(doc.model.outcomes):
-            item = by_id.get(outcome.ref)
-            if item is not None and item.kind not in ("action", "measure"):
-                yield ctx.at("SV208", doc, ("outcomes", i, "ref"),
-                             f"'{outcome.ref}' is a {item.kind}; record outcomes for its actions or measures")
+    for _pd, doc, i, outcome, item in assessed(ctx):
+        if item is not None and item.kind not in ("action", "measure"):
+            yield ctx.at("SV208", doc, ("outcomes", i, "ref"),
+                         f"'{outcome.ref}' is a {item.kind}; record outcomes for its actions or measures")
 
 
 @rule("SV209", "measure-goal-kind", E)
