@@ -68,6 +68,16 @@ class Corpus:
     def all_programs(self) -> list[ProgramDir]:
         return self.programs + self.context
 
+    def unloadable_ids(self) -> dict[str, str]:
+        """Programs present but not loadable: their id (as written, else the directory name) -> file."""
+        out = {}
+        for pd in self.all_programs():
+            if pd.program is None:
+                data = pd.program_doc.data
+                raw = data.get("id") if isinstance(data, dict) else None
+                out[raw if isinstance(raw, str) else pd.root.name] = pd.program_doc.display
+        return out
+
     def by_id(self) -> dict[str, ProgramDir]:
         out: dict[str, ProgramDir] = {}
         for pd in self.all_programs():
@@ -79,11 +89,19 @@ class Corpus:
 def load(paths: Iterable[str | Path], cwd: Path | None = None) -> Corpus:
     """Load what the user named (files, program directories, or a directory of programs)."""
     cwd = cwd or Path.cwd()
-    roots, selected = _discover([Path(p) for p in paths] or [Path("programs")], cwd)
+    given = [Path(p) for p in paths] or [Path("programs")]
+    roots, selected = _discover(given, cwd)
     context_roots = _siblings(roots) - set(roots)
     programs = [_load_dir(r, cwd) for r in sorted(roots)]
     context = [_load_dir(r, cwd) for r in sorted(context_roots)]
     diags = [d for pd in programs for d in _dir_diagnostics(pd, cwd)]
+    for orphan in _orphans(given, cwd):
+        selected.add(orphan)
+        diags.append(Diagnostic(
+            display_path(orphan, cwd), 1, 1, "SV005", Severity.warning,
+            f"the directory '{orphan.parent.name}' has YAML files but no {PROGRAM_FILE}, so it is not checked; "
+            f"name the program file {PROGRAM_FILE}",
+        ))
     corpus = Corpus(programs, context, selected, [])
     corpus.diagnostics = [d for d in diags if _is_selected(corpus, d, cwd)]
     return corpus
@@ -114,6 +132,20 @@ def _discover(paths: list[Path], cwd: Path) -> tuple[set[Path], set[Path]]:
             roots.add(root)
             selected.update(_program_files(root))
     return roots, selected
+
+
+def _orphans(given: list[Path], cwd: Path) -> list[Path]:
+    """In a directory of programs, subdirectories with YAML files but no program.yaml (a misnamed file)."""
+    out = []
+    for path in given:
+        folder = (cwd / path).resolve()
+        if not folder.is_dir() or (folder / PROGRAM_FILE).exists():
+            continue
+        for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not (p / PROGRAM_FILE).exists()):
+            yamls = sorted(sub.glob("*.y*ml"))
+            if yamls:
+                out.append(yamls[0])
+    return out
 
 
 def _root_of_file(path: Path, given: Path) -> Path:
@@ -159,13 +191,26 @@ def display_path(path: Path, cwd: Path) -> str:
 def _load_doc(path: Path, cwd: Path, model: type, what: str) -> Document:
     doc = Document(path.resolve(), display_path(path.resolve(), cwd))
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        doc.problem("SV003", (1, 1), (), f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        doc.problem("SV003", (line, col), (), "the file is not UTF-8 text (it looks like Windows-1252 or Latin-1); "
+                    "save it as UTF-8 in your editor")
         return doc
     except OSError as exc:
         doc.problem("SV003", (1, 1), (), f"cannot read the file: {exc.strerror}")
         return doc
+    return _fill(doc, text, model, what)
+
+
+def load_text(text: str, display: str, model: type, what: str) -> Document:
+    """Parse and validate text that is not a file on disk (e.g. a file at a git revision)."""
+    return _fill(Document(Path(display), display), text, model, what)
+
+
+def _fill(doc: Document, text: str, model: type, what: str) -> Document:
     parsed: Parsed = parse(text)
     doc.source, doc.suppressions, doc.data = parsed.source, parsed.suppressions, parsed.data
     for p in parsed.problems:

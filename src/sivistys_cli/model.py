@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
@@ -61,10 +62,10 @@ Text = Annotated[
 def _validate_value(value: Any) -> bool | int | Decimal | str:
     if isinstance(value, bool) or isinstance(value, int):
         return value
-    if isinstance(value, float):
+    if isinstance(value, (float, Decimal)):
+        if not math.isfinite(value):
+            raise PydanticCustomError("value_finite", "expected a number, not infinity or 'not a number'")
         return Decimal(str(value))
-    if isinstance(value, Decimal):
-        return value
     if isinstance(value, str):
         return value
     raise PydanticCustomError(
@@ -89,7 +90,7 @@ Ref = Annotated[
 ]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 Month = Annotated[int, Field(ge=1, le=12)]
-Euros = Annotated[Decimal, Field(ge=0, decimal_places=2)]
+Euros = Annotated[Decimal, Field(ge=0, decimal_places=2, allow_inf_nan=False)]
 
 
 def _year_shorthand(value: Any) -> Any:

@@ -17,7 +17,10 @@ Loc = tuple[str | int, ...]
 
 MAX_VALUES = 200_000  # aliases can make a small file expand exponentially ("billion laughs")
 
-_DISABLE = re.compile(r"#\s*sivistys:\s*(disable|disable-file)\s*=\s*([A-Za-z0-9_, ]+)")
+# Codes come first, separated by commas; anything after them is the author's reason.
+_DISABLE = re.compile(
+    r"#\s*sivistys:\s*(disable|disable-file)\s*=\s*((?:[A-Za-z]+[0-9]*)(?:\s*,\s*[A-Za-z]+[0-9]*)*)"
+)
 
 
 @dataclass(frozen=True)
@@ -82,9 +85,7 @@ def parse(text: str) -> Parsed:
     except _AliasError as exc:
         return Parsed(None, smap, [Problem("SV001", exc.line, exc.col, str(exc))], suppressions)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return Parsed(None, smap, [Problem("SV001", line, col, _syntax_message(exc))], suppressions)
+        return Parsed(None, smap, [_syntax_problem(exc, text)], suppressions)
     except yaml.YAMLError as exc:  # e.g. a character libyaml refuses outright
         return Parsed(None, smap, [Problem("SV001", 1, 1, f"YAML syntax error: {exc}")], suppressions)
     finally:
@@ -118,7 +119,10 @@ class _Builder:
             return self._guarded(node, lambda: self._mapping(node, loc))
         if isinstance(node, yaml.SequenceNode):
             return self._guarded(node, lambda: [self.build(item, loc + (i,)) for i, item in enumerate(node.value)])
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError:  # e.g. 2025-06-31 looks like a date but is none; validation explains
+            return str(node.value)
 
     def _guarded(self, node: yaml.Node, make: Any) -> Any:
         self.active.add(id(node))
@@ -161,19 +165,43 @@ def _key(node: yaml.Node, loader: Any) -> str:
 
 
 _HINTS = (
-    ("found character '\\t'", "YAML does not allow tabs for indentation; indent with spaces"),
-    ("mapping values are not allowed here", "a value containing ': ' must be quoted, or a key is mis-indented"),
+    ("tab character", "indent with spaces, not tabs"),
+    ("mapping values are not allowed", "a value that contains ': ' must be quoted, or a line lacks its 'key:'"),
+    ("did not find expected '-' indicator", "a list item or key is indented differently from its neighbours; "
+     "align them"),
+    ("did not find expected key", "a key is indented differently from the keys above it; align them"),
     ("could not find expected ':'", "a line is missing 'key: value', or a quote is not closed"),
-    ("found undefined alias", "an '*' starts an alias; quote text that begins with '*'"),
-    ("expected <block end>", "indentation is inconsistent; align keys of the same level"),
-    ("found unexpected end of stream", "a quote or bracket is not closed"),
+    ("found undefined alias", "'*' starts an alias; put text that begins with '*' in quotes"),
+    ("did not find expected ',' or ']'", "a list in [ ] is not closed, or an item in it needs quotes"),
+    ("did not find expected ',' or '}'", "a mapping in { } is not closed, or a value in it needs quotes"),
+    ("found unexpected end of stream", "a quote or bracket opened here is never closed"),
 )
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    """A syntax error at the most useful position, with advice in plain words."""
     problem = exc.problem or exc.context or "invalid YAML"
-    hint = next((h for needle, h in _HINTS if needle in str(exc)), "fix the YAML syntax at this position")
-    return f"YAML syntax error: {problem}; {hint}"
+    mark = exc.problem_mark or exc.context_mark
+    if "end of stream" in problem and exc.context_mark is not None:
+        mark = exc.context_mark  # where the unclosed quote or bracket starts, not the end of the file
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.splitlines() or [""]
+    line = min(line, len(lines))
+    if "another document" in problem:
+        return Problem("SV001", line, col, "the file holds more than one YAML document (a second '---'); "
+                       "keep one document per file")
+    if "cannot start any token" in problem:
+        char = lines[line - 1][col - 1:col] if col <= len(lines[line - 1]) else ""
+        hint = ("indent with spaces, not tabs" if char == "\t"
+                else f"a value cannot start with '{char}'; put the value in quotes")
+        return Problem("SV001", line, col, f"YAML syntax error: {problem}; {hint}")
+    hint = next((h for needle, h in _HINTS if needle in problem), "fix the YAML syntax at this position")
+    return Problem("SV001", line, col, f"YAML syntax error: {problem}; {hint}")
+
+
+def _code(word: str) -> str:
+    word = word.strip()
+    return "all" if word.lower() == "all" else word.upper()
 
 
 def _suppressions(text: str) -> Suppressions:
@@ -183,7 +211,7 @@ def _suppressions(text: str) -> Suppressions:
     pending: set[str] = set()
     for number, raw in enumerate(text.splitlines(), start=1):
         match = _DISABLE.search(raw)
-        codes = {c.strip() for c in match.group(2).split(",") if c.strip()} if match else set()
+        codes = {_code(c) for c in match.group(2).split(",")} if match else set()
         if match and match.group(1) == "disable-file":
             sup.file |= codes
             continue

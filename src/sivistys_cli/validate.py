@@ -12,7 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from sivistys_cli.model import ID_PATTERN
+from sivistys_cli.model import ID_PATTERN, LANG_PATTERN
+
+ID_CORE = "[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?"
 from sivistys_cli.source import Loc
 
 _SINGULAR = {
@@ -43,6 +45,8 @@ _SINGULAR = {
 # What each failing branch of a value expected, in words a non-programmer reads.
 _EXPECT = {
     "int": "a whole number such as 2025",
+    "constrained-int": "a year such as 2025",
+    "constrained-decimal": "an amount in euros such as 98000",
     "date": "a date written as 2025-06-16",
     "bool": "true or false",
     "str": "text",
@@ -115,15 +119,29 @@ def _finding(model: type[BaseModel], data: Any, loc: Loc, errs: list[dict[str, A
     where = _where(data, loc[:-1])
     field = loc[-1] if loc else ""
     if kind == "missing":
+        near = _near_miss(_at(data, loc[:-1]), str(field))
+        if near:
+            return Finding("SV101", loc[:-1] + (near,), True,
+                           f"{where} has no '{field}'; the key '{near}' is written differently: rename it '{field}'")
         desc = _description(model, loc)
-        hint = f" ({desc})" if desc else ""
+        hint = f" ({desc[0].lower()}{desc[1:]})".replace(" (inclusive))", ", inclusive)") if desc else ""
         return Finding("SV101", loc[:-1], False, f"{where} has no '{field}'; add '{field}:'{hint}")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
         close = difflib.get_close_matches(str(field), allowed, n=1, cutoff=0.6)
         fix = f"did you mean '{close[0]}'?" if close else f"allowed keys are: {', '.join(allowed)}"
+        if str(field).isdigit():
+            fix = "inside { } a comma separates entries: write decimals with a point (6.1), not a comma (6,1)"
         return Finding("SV102", loc, True, f"unknown key '{field}' in {where}; {fix}")
     return _value_finding(model, data, loc, errs)
+
+
+def _near_miss(mapping: Any, field: str) -> str | None:
+    """A key present in the mapping that is a spelling variant of the missing `field` (organisation/organization)."""
+    if not isinstance(mapping, dict):
+        return None
+    close = difflib.get_close_matches(field, [k for k in mapping if k != field], n=1, cutoff=0.8)
+    return close[0] if close else None
 
 
 def _value_finding(model: type[BaseModel], data: Any, loc: Loc, errs: list[dict[str, Any]]) -> Finding:
@@ -131,15 +149,24 @@ def _value_finding(model: type[BaseModel], data: Any, loc: Loc, errs: list[dict[
     shown = _show(value)
     name = str(loc[-1]) if loc and isinstance(loc[-1], str) else _SINGULAR.get(str(loc[-2]) if len(loc) > 1 else "", "value")
     err = errs[0]
-    if err["type"] == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern", "").startswith(ID_PATTERN[:10]):
+    pattern = (err.get("ctx") or {}).get("pattern", "")
+    if err["type"] == "string_pattern_mismatch" and ID_CORE in pattern:
         suggestion = slugify(str(value))
         return Finding(
             "SV104",
             loc,
             False,
-            f"{shown} is not a valid id: use lowercase letters a-z, digits and hyphens"
-            + (f", e.g. '{suggestion}'" if suggestion else ""),
+            f"{shown} is not a valid id: use lowercase letters a-z, digits, hyphens and underscores"
+            + (f", e.g. '{suggestion}'" if suggestion else "")
+            + ("; a link to another program is written 'program-id:item-id'" if pattern != ID_PATTERN else ""),
         )
+    if err["type"] == "string_pattern_mismatch" and pattern == LANG_PATTERN:
+        return Finding("SV103", loc, False, f"{shown} is not a language code; use e.g. fi, sv or en")
+    if err["type"] in ("model_type", "model_attributes_type") and not isinstance(value, (dict, list)):
+        example = _example(model, loc)
+        return Finding("SV103", loc, False, f"'{name}' is {shown}; expected a mapping, e.g. {name}: {example}")
+    if err["type"] in ("date_from_datetime_parsing", "date_parsing") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+        return Finding("SV103", loc, False, f"'{name}' is {shown}, which is not a real date; check the day and month")
     if len(errs) > 1 and all(e["_branches"] for e in errs):
         wanted = [_EXPECT.get(e["_branches"][0].split("[")[0], e["_branches"][0]) for e in errs]
         return Finding("SV103", loc, False, f"'{name}' is {shown}; expected {' or '.join(dict.fromkeys(wanted))}")
@@ -162,6 +189,7 @@ def _explain(err: dict[str, Any]) -> str:
         "decimal_parsing": lambda: "expected an amount in euros as a number, e.g. 98000",
         "decimal_type": lambda: "expected an amount in euros as a number, e.g. 98000",
         "decimal_max_places": lambda: "use at most two decimals (cents)",
+        "finite_number": lambda: "expected a number, not infinity or 'not a number'",
         "bool_parsing": lambda: "expected true or false",
         "bool_type": lambda: "expected true or false",
         "tuple_type": lambda: "expected a list: one item per line, each starting with '- '",
@@ -189,6 +217,8 @@ def _where(data: Any, loc: Loc) -> str:
     noun = _SINGULAR.get(container, container.replace("_", " "))
     if isinstance(node, dict) and isinstance(node.get("id"), str):
         return f"{noun} '{node['id']}'"
+    if isinstance(node, dict) and isinstance(node.get("ref"), str):
+        return f"{noun} for '{node['ref']}'"
     if isinstance(loc[-1], int):
         return f"{noun} #{loc[-1] + 1}"
     return f"'{noun}'"
@@ -242,6 +272,15 @@ def _inner_model(annotation: Any) -> Any:
             if found is not None:
                 return found
     return None
+
+
+def _example(model: type[BaseModel], loc: Loc) -> str:
+    """A flow-mapping example with the required keys of the model expected at `loc`."""
+    target = _model_at(model, loc)
+    if target is None:
+        return "{…}"
+    keys = [n for n, f in target.model_fields.items() if f.is_required()] or list(target.model_fields)[:2]
+    return "{" + ", ".join(f"{k}: …" for k in keys) + "}"
 
 
 def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -26,12 +27,12 @@ def status_contradicts_value(ctx: CheckContext) -> Iterator[Diagnostic]:
         verdict = meets(item.node, outcome.value, target) if target is not None else None
         if verdict is False and outcome.status is OutcomeStatus.achieved:
             yield ctx.at("SV401", doc, ("outcomes", i, "status"),
-                         f"'{outcome.ref}' is marked achieved, but the value {outcome.value} misses the target "
-                         f"{target.value}; correct the value or use 'partly' / 'not_achieved'")
+                         f"'{outcome.ref}' is marked achieved, but the value {show(outcome.value)} misses the "
+                         f"target {show(target.value)}; correct the value or use 'partly' / 'not_achieved'")
         elif verdict is True and outcome.status is OutcomeStatus.not_achieved:
             yield ctx.at("SV401", doc, ("outcomes", i, "status"),
-                         f"'{outcome.ref}' is marked not_achieved, but the value {outcome.value} meets the target "
-                         f"{target.value}; correct the value or the status")
+                         f"'{outcome.ref}' is marked not_achieved, but the value {show(outcome.value)} meets the "
+                         f"target {show(target.value)}; correct the value or the status")
 
 
 @rule("SV402", "value-kind", E)
@@ -54,24 +55,26 @@ def target_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 def _measure_values(ctx: CheckContext, doc: Document, item: Item) -> Iterator[Diagnostic]:
     measure: Measure = item.node
-    values = [(("targets", i, "value"), t.value) for i, t in enumerate(measure.targets) if t.value is not None]
+    values = [(("targets", i, "value"), t.value, f"the {t.year} target" if t.year else "the target")
+              for i, t in enumerate(measure.targets) if t.value is not None]
     if measure.baseline is not None:
-        values.append((("baseline", "value"), measure.baseline.value))
-    for loc, value in values:
+        values.append((("baseline", "value"), measure.baseline.value, "the baseline"))
+    for loc, value, what in values:
         problem = misfit(measure, value)
         if problem:
-            yield ctx.at("SV405", doc, item.loc + loc, f"{loc[0]} of measure '{item.id}' {problem}")
+            yield ctx.at("SV405", doc, item.loc + loc, f"{what} of measure '{item.id}' {problem}")
 
 
 def misfit(measure: Measure, value: bool | int | Decimal | str) -> str | None:
     """Why `value` does not fit the measure's kind, or None when it does."""
     kind = measure.kind
     if kind is MeasureKind.yes_no and not isinstance(value, bool):
-        return f"is {value!r}, but the measure is yes/no: write true (kyllä) or false (ei)"
-    if kind in (MeasureKind.count, MeasureKind.percentage, MeasureKind.number, MeasureKind.change) and (
-        isinstance(value, bool) or isinstance(value, str)
-    ):
-        return f"is {value!r}, but the measure is a {kind.value}: write a number"
+        return f"is {show(value)}, but the measure is yes/no: write true (kyllä) or false (ei)"
+    numeric = (MeasureKind.count, MeasureKind.percentage, MeasureKind.number, MeasureKind.change)
+    if kind in numeric and isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()):
+        return f"is {show(value)}: write decimals with a point, {value.strip().replace(',', '.')}"
+    if kind in numeric and isinstance(value, (bool, str)):
+        return f"is {show(value)}, but the measure is a {kind.value}: write a number"
     if kind is MeasureKind.count and (value < 0 or value != int(value)):
         return f"is {value}, but a count is a whole number of 0 or more"
     if kind is MeasureKind.percentage and not 0 <= value <= 100:
@@ -89,7 +92,8 @@ def budget_total(ctx: CheckContext) -> Iterator[Diagnostic]:
         total = sum((item.amount for item in budget.items), Decimal(0))
         if total != budget.total:
             yield ctx.at("SV403", pd.program_doc, ("budget", "total"),
-                         f"the cost items add up to {_eur(total)}, but the stated total is {_eur(budget.total)}")
+                         f"the cost items add up to {_eur(total)}, but the stated total is {_eur(budget.total)}; "
+                         "correct an item or the total")
 
 
 @rule("SV404", "action-costs-total", W)
@@ -103,10 +107,19 @@ def action_costs_total(ctx: CheckContext) -> Iterator[Diagnostic]:
         total = sum((c.amount for a in actions for c in a.node.costs), Decimal(0))
         if total != budget.total:
             yield ctx.at("SV404", pd.program_doc, ("budget", "total"),
-                         f"the actions' costs add up to {_eur(total)}, but the budget total is {_eur(budget.total)}")
+                         f"the actions' costs add up to {_eur(total)}, but the budget total is {_eur(budget.total)}; "
+                         "check the action costs against the budget")
 
 
 def _eur(amount: Decimal) -> str:
-    return f"{amount:,.0f} €".replace(",", " ")
+    text = f"{amount:,.2f}" if amount != amount.to_integral_value() else f"{amount:,.0f}"
+    return text.replace(",", " ") + " €"
+
+
+def show(value: object) -> str:
+    """A value as the user wrote it in YAML: true/false, numbers and quoted text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f"'{value}'" if isinstance(value, str) else str(value)
 
 

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Iterator
 
 from sivistys_cli.checks.base import CheckContext, assessed, collector, outcome_docs
 from sivistys_cli.diagnostics import Diagnostic, Severity
+from sivistys_cli.index import Item, ProgramIndex
+from sivistys_cli.load import Document
 
 RULES, rule = collector("references")
 E, W = Severity.error, Severity.warning
@@ -66,13 +68,23 @@ def unknown_reference(ctx: CheckContext) -> Iterator[Diagnostic]:
 @rule("SV203", "unknown-program", E)
 def unknown_program(ctx: CheckContext) -> Iterator[Diagnostic]:
     """A cascade link or dependency names a program that is not in the repository."""
+    unloadable = ctx.corpus.unloadable_ids()
     for pd, loc, ref in _links(ctx):
         program_id = ref.split(":", 1)[0]
-        if program_id not in ctx.programs_by_id:
-            yield ctx.at("SV203", pd.program_doc, loc,
-                         f"'{ref}' refers to program '{program_id}', which is not among the programs in "
-                         f"{pd.root.parent.name or '.'}/{_suggest(program_id, ctx.programs_by_id)} "
-                         "(add that program or correct the id)")
+        if program_id in ctx.programs_by_id:
+            continue
+        if program_id in unloadable:
+            message = (f"'{ref}' links to program '{program_id}', whose {unloadable[program_id]} has errors; "
+                       "fix those first (run sivistys check on it)")
+        elif ":" not in ref and ref in ctx.index(pd).by_id:
+            message = (f"'{ref}' is an item of this program; 'implements' links to another program's items: "
+                       "write 'program-id:item-id'")
+        else:
+            subject = f"program '{ref}'" if ":" not in ref else f"'{ref}' refers to program '{program_id}', which"
+            message = (f"{subject} is not among the programs in "
+                       f"{pd.root.parent.name or '.'}/{_suggest(program_id, ctx.programs_by_id)} "
+                       "(add that program or correct the id)")
+        yield ctx.at("SV203", pd.program_doc, loc, message)
 
 
 @rule("SV204", "unknown-linked-item", E)
@@ -105,15 +117,26 @@ def outcome_file_name(ctx: CheckContext) -> Iterator[Diagnostic]:
     """An outcome file is named after its year, e.g. outcomes/2024.yaml holds `year: 2024`."""
     for _pd, doc in outcome_docs(ctx):
         stem = doc.path.stem
-        if not re.fullmatch(r"\d{4}", stem) or int(stem) != doc.model.year:
+        if not re.fullmatch(r"\d{4}", stem):
+            yield ctx.at("SV206", doc, ("year",),
+                         f"the file is named '{doc.path.name}'; outcome files are named after their year: "
+                         f"rename it to {doc.model.year}.yaml")
+        elif int(stem) != doc.model.year:
             yield ctx.at("SV206", doc, ("year",),
                          f"the file is named '{doc.path.name}' but holds year {doc.model.year}; "
-                         f"name it {doc.model.year}.yaml or correct the year")
+                         f"rename it to {doc.model.year}.yaml or correct the year")
 
 
 @rule("SV207", "duplicate-outcome", E)
 def duplicate_outcome(ctx: CheckContext) -> Iterator[Diagnostic]:
-    """An item is assessed at most once per year."""
+    """An item is assessed at most once per year, and each year has one outcome file."""
+    first_file: dict[tuple[int, int], Document] = {}
+    for pd, doc in outcome_docs(ctx):
+        earlier = first_file.setdefault((id(pd), doc.model.year), doc)
+        if earlier is not doc:
+            yield ctx.at("SV207", doc, ("year",),
+                         f"year {doc.model.year} is already reported in {earlier.path.name}; "
+                         "keep one outcome file per year")
     for _pd, doc in outcome_docs(ctx):
         seen: dict[str, int] = {}
         for i, outcome in enumerate(doc.model.outcomes):
@@ -130,20 +153,33 @@ def outcome_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
     for _pd, doc, i, outcome, item in assessed(ctx):
         if item is not None and item.kind not in ("action", "measure"):
             yield ctx.at("SV208", doc, ("outcomes", i, "ref"),
-                         f"'{outcome.ref}' is a {item.kind}; record outcomes for its actions or measures")
+                         f"'{outcome.ref}' is {article(item.kind)}; record outcomes for its actions or measures")
 
 
 @rule("SV209", "measure-goal-kind", E)
 def measure_goal_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
-    """A measure's `goals` list names goals, not themes, actions or measures."""
+    """A measure's `goals` list names goals (here or in another program), not themes, actions or measures."""
     for pd in ctx.programs:
         index = ctx.index(pd)
         for m in index.of_kind("measure"):
             for i, ref in enumerate(m.node.goals):
-                target = index.by_id.get(ref)
+                target = _resolve(ctx, index, ref)
                 if target is not None and target.kind != "goal":
                     yield ctx.at("SV209", pd.program_doc, m.loc + ("goals", i),
-                                 f"'{ref}' is a {target.kind}, not a goal; list only goal ids under 'goals'")
+                                 f"'{ref}' is {article(target.kind)}, not a goal; list only goal ids under 'goals'")
+
+
+def _resolve(ctx: CheckContext, index: ProgramIndex, ref: str) -> Item | None:
+    """The item a reference names: a local id, or 'program-id:item-id' in a loaded program."""
+    if ":" not in ref:
+        return index.by_id.get(ref)
+    program_id, item_id = ref.split(":", 1)
+    other = ctx.programs_by_id.get(program_id)
+    return ctx.index(other).by_id.get(item_id) if other is not None and other.program is not None else None
+
+
+def article(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 def _links(ctx: CheckContext) -> Iterator[tuple]:

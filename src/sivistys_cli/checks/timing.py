@@ -38,12 +38,14 @@ def schedule_outside_period(ctx: CheckContext) -> Iterator[Diagnostic]:
             schedule = item.node.schedule
             if schedule is None:
                 continue
-            for key in ("start", "end"):
+            single = isinstance(schedule.start, int) and schedule.start == schedule.end  # `schedule: 2028`
+            for key in ("start",) if single else ("start", "end"):
                 year = _year(getattr(schedule, key))
                 if year is not None and not period.start <= year <= period.end:
+                    when = f"for {year}" if single else f"to {key} in {year}"
                     yield ctx.at("SV302", pd.program_doc, item.loc + ("schedule", key),
-                                 f"action '{item.id}' is scheduled to {key} in {year}, outside the program period "
-                                 f"{period.start}–{period.end}")
+                                 f"action '{item.id}' is scheduled {when}, outside the program period "
+                                 f"{period.start}–{period.end}; correct the schedule or the period")
 
 
 @rule("SV303", "schedule-reversed", E)
@@ -80,11 +82,11 @@ def target_year(ctx: CheckContext) -> Iterator[Diagnostic]:
                 if baseline is not None and baseline.year is not None and target.year < baseline.year:
                     yield ctx.at("SV304", pd.program_doc, item.loc + ("targets", i, "year"),
                                  f"target year {target.year} of measure '{item.id}' is before its baseline year "
-                                 f"{baseline.year}")
+                                 f"{baseline.year}; a target must come after the baseline: correct either year")
                 elif target.year < start:
                     yield ctx.at("SV304", pd.program_doc, item.loc + ("targets", i, "year"),
                                  f"target year {target.year} of measure '{item.id}' is before the program starts "
-                                 f"({start})")
+                                 f"({start}); correct the year, or move a past value to 'baseline'")
 
 
 @rule("SV305", "period-reversed", E)
@@ -94,7 +96,7 @@ def period_reversed(ctx: CheckContext) -> Iterator[Diagnostic]:
         period = pd.program.period
         if period.end < period.start:
             yield ctx.at("SV305", pd.program_doc, ("period", "end"),
-                         f"the period ends ({period.end}) before it starts ({period.start})")
+                         f"the period ends ({period.end}) before it starts ({period.start}); swap start and end")
 
 
 @rule("SV306", "task-due-outside-period", W)
@@ -108,4 +110,4 @@ def task_due_outside_period(ctx: CheckContext) -> Iterator[Diagnostic]:
                 if year is not None and not period.start <= year <= period.end:
                     yield ctx.at("SV306", pd.program_doc, item.loc + ("tasks", i, "due"),
                                  f"sub-task of action '{item.id}' is due in {year}, outside the program period "
-                                 f"{period.start}–{period.end}")
+                                 f"{period.start}–{period.end}; correct the due date")
