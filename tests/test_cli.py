@@ -183,3 +183,11 @@ def test_schema_is_json_with_descriptions() -> None:
 
 def test_version() -> None:
     assert invoke("--version").stdout.startswith("sivistys ")
+
+
+def test_statistics_counts_findings_per_code(repo_copy: Path) -> None:
+    result = invoke("check", "--statistics", "programs/toiminnalliset-tavoitteet-2024")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "9  SV504  warning  measure-without-source"
+    assert lines[-1] == "Found 0 errors, 19 warnings in 2 files."

@@ -77,6 +77,7 @@ def check(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text, json or github.")] = OutputFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this sivistys.toml or pyproject.toml.")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per check code instead of listing them.")] = False,
 ) -> None:
     """Check programs and outcome files; exit 0 clean, 1 on findings, 2 on usage errors."""
     from sivistys_cli.checks import RULES
@@ -93,7 +94,8 @@ def check(
     diagnostics = run(corpus, config)
     console = _console()
     color = output_format is OutputFormat.text and console.no_color is False
-    out = FORMATS[output_format.value](diagnostics, len(corpus.selected), color=color)
+    render = FORMATS["statistics"] if statistics else FORMATS[output_format.value]
+    out = render(diagnostics, len(corpus.selected), color=color)
     if color:
         console.print(out, end="", markup=True)
     else:

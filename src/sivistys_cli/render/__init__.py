@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sivistys_cli.diagnostics import Diagnostic
-from sivistys_cli.render import github, json_format, text
+from sivistys_cli.render import github, json_format, statistics, text
 
 Renderer = Callable[..., str]  # (diagnostics, files, color=False) -> str
 
@@ -13,4 +13,5 @@ FORMATS: dict[str, Renderer] = {
     "text": text.render,
     "json": json_format.render,
     "github": github.render,
+    "statistics": statistics.render,
 }
