@@ -191,3 +191,11 @@ def test_statistics_counts_findings_per_code(repo_copy: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "9  SV504  warning  measure-without-source"
     assert lines[-1] == "Found 0 errors, 19 warnings in 2 files."
+
+
+@pytest.mark.parametrize("kind", ["program", "outcomes"])
+def test_committed_json_schemas_are_current(kind: str) -> None:
+    committed = Path(__file__).resolve().parents[1] / "schema" / f"{kind}.schema.json"
+    assert invoke("schema", kind).stdout == committed.read_text(encoding="utf-8"), (
+        f"run: sivistys schema {kind} > schema/{kind}.schema.json"
+    )
