@@ -130,6 +130,53 @@ def schema(
     sys.stdout.write(json.dumps(models[kind].model_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
+@command
+def diff(
+    ctx: typer.Context,
+    revisions: Annotated[Optional[list[str]], typer.Argument(
+        help="[REV_A [REV_B]] (default HEAD and the working tree; A...B for the merge base), or with --files: "
+        "OLD NEW. Paths to limit the diff to go after --.", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, markdown or json.")] = "text",
+    substantive: Annotated[bool, typer.Option("--substantive", help="Leave out wording-only changes.")] = False,
+    merge_base: Annotated[bool, typer.Option("--merge-base", help="Compare from the merge base, as A...B.")] = False,
+    files: Annotated[bool, typer.Option("--files", help="Compare two files or directories, no git.")] = False,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when there are changes.")] = False,
+) -> None:
+    """Show what changed between two versions of the programs, by id: sivistys diff [REV_A [REV_B]] [-- PATH...]."""
+    from sivistys_cli.dashdash import after_dashdash
+    from sivistys_cli.diff import compare
+    from sivistys_cli.render.diffs import DIFF_FORMATS
+    from sivistys_cli.revisions import gather
+    from sivistys_cli.versions import DiffRequest
+
+    if output_format not in DIFF_FORMATS:
+        raise SivistysError(f"unknown format '{output_format}'; use text, markdown or json")
+    request = DiffRequest(tuple(revisions or ()), tuple(after_dashdash(ctx)), files, merge_base)
+    try:
+        old, new = gather(request, Path.cwd())
+    except SivistysError as exc:
+        if not request.driver:
+            raise
+        sys.stdout.write(f"sivistys diff: {exc}\n")  # a failing diff driver would stop all of `git log -p`
+        return
+    changes = [c for c in compare(old, new) if c.substantive or not substantive]
+    console = _console()
+    color = output_format == "text" and console.no_color is False
+    out = DIFF_FORMATS[output_format](changes, old.label, new.label, color=color)
+    console.print(out, end="", markup=True) if color else sys.stdout.write(out)
+    raise typer.Exit(1 if exit_code and changes else 0)
+
+
+def _use_dashdash(fn: Callable[..., None]) -> None:
+    """Give a registered command the class that keeps the arguments after `--` apart."""
+    from sivistys_cli.dashdash import DashDashCommand
+
+    next(info for info in app.registered_commands if info.callback is fn).cls = DashDashCommand
+
+
+_use_dashdash(diff)
+
+
 def main() -> None:
     """Entry point: an unexpected error becomes a short message and exit 3, never a traceback."""
     try:

@@ -1,0 +1,131 @@
+"""Compare two model objects field by field: canonical values, lists matched by key, editorial or not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+# Fields that hold an item's children: they are matched as items, never compared as values.
+CHILD_FIELDS = {
+    "program": frozenset({"themes", "goals"}),
+    "theme": frozenset({"goals", "actions", "measures"}),
+    "goal": frozenset({"actions", "measures"}),
+    "action": frozenset({"measures"}),
+    "measure": frozenset(),
+}
+# Identity, not content: a change of id is a rename, and previous_ids only records one.
+IDENTITY = frozenset({"id", "previous_ids"})
+
+# Wording only. A change anywhere below these top-level fields is editorial …
+_EDITORIAL_TOP = frozenset({
+    "subtitle", "organization", "unit", "level", "labels", "source", "foreword", "slogan", "vision",
+    "vision_description", "value_promise", "background", "background_documents", "participation",
+    "sections", "materials",
+})
+# … and so is a change of one of these fields at any depth (a decision's note, a task's title).
+_EDITORIAL_LEAF = frozenset({"title", "subtitle", "description", "purpose", "note", "comment", "summary",
+                             "reported_by", "body"})
+
+# How elements of a list of objects are told apart, most specific first; used when unique on both sides.
+_KEY_SPECS = (("id",), ("ref",), ("year",), ("version",), ("year", "label"), ("name",), ("title",),
+              ("source",), ("label",), ("program",), ("date",))
+
+Diff = tuple[str, Any, Any]  # (field path, old value, new value)
+
+
+def canon(value: Any) -> Any:
+    """A comparable form in which quoting, key order, whitespace and 10 vs 10.0 make no difference."""
+    if isinstance(value, BaseModel):
+        return tuple((name, canon(getattr(value, name))) for name in type(value).model_fields)
+    if isinstance(value, bool):
+        return ("bool", value)
+    if isinstance(value, (int, float, Decimal)):
+        return ("num", Decimal(str(value)))
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, dict):  # a {fi: …, sv: …} text: compared as a whole
+        return frozenset((k, canon(v)) for k, v in value.items())
+    if isinstance(value, (tuple, list)):
+        return tuple(canon(v) for v in value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return ("date", value.isoformat())
+    return value
+
+
+def item_fields(old: BaseModel, new: BaseModel, kind: str, skip: frozenset[str] = frozenset()) -> Iterator[Diff]:
+    """Changed fields of one matched item, children and identity (and `skip`) left out."""
+    skip = skip | CHILD_FIELDS.get(kind, frozenset()) | IDENTITY
+    for name in type(new).model_fields:
+        if name not in skip:
+            yield from fields(getattr(old, name), getattr(new, name), name)
+
+
+def fields(old: Any, new: Any, path: str) -> Iterator[Diff]:
+    """The smallest differing parts of two values: into objects field by field, into lists by key."""
+    if canon(old) == canon(new):
+        return
+    if isinstance(old, BaseModel) and type(old) is type(new):
+        for name in type(old).model_fields:
+            yield from fields(getattr(old, name), getattr(new, name), f"{path}.{name}")
+        return
+    keyed = _keyed(old, new) if isinstance(old, tuple) and isinstance(new, tuple) else None
+    if keyed is None:
+        yield path, old, new
+        return
+    old_by, new_by, labels = keyed
+    for key in [*new_by, *(k for k in old_by if k not in new_by)]:
+        yield from fields(old_by.get(key), new_by.get(key), f"{path}[{labels[key]}]" if labels[key] else path)
+
+
+def _keyed(old: tuple, new: tuple) -> tuple[dict, dict, dict] | None:
+    """Both lists by a key their elements share, with each key's label; None to compare them whole."""
+    both = old + new
+    if not both or not all(isinstance(x, BaseModel) for x in both):
+        return None
+    for spec in _KEY_SPECS:
+        if all(getattr(x, a, None) is not None for x in both for a in spec):
+            old_keys = [tuple(canon(getattr(x, a)) for a in spec) for x in old]
+            new_keys = [tuple(canon(getattr(x, a)) for a in spec) for x in new]
+            if len(set(old_keys)) == len(old) and len(set(new_keys)) == len(new):
+                labels = {k: " ".join(label(getattr(x, a)) for a in spec) for k, x in zip(old_keys + new_keys, both)}
+                return dict(zip(old_keys, old)), dict(zip(new_keys, new)), labels
+    if len(old) == 1 and len(new) == 1:  # e.g. one target without a year on each side
+        return {(): old[0]}, {(): new[0]}, {(): ""}
+    return None
+
+
+def label(value: Any) -> str:
+    """A short name for a list key: a year, an id, the first language of a text."""
+    if isinstance(value, dict):
+        return str(next(iter(value.values()), ""))
+    return str(value.value if isinstance(value, Enum) else value)
+
+
+def is_editorial(path: str) -> bool:
+    names = re.sub(r"\[[^\]]*\]", "", path).split(".")
+    return names[0] in _EDITORIAL_TOP or names[-1] in _EDITORIAL_LEAF
+
+
+def jsonable(value: Any) -> Any:
+    """Plain JSON data, defaults left out; numbers stay numbers, dates become YYYY-MM-DD."""
+    if isinstance(value, BaseModel):
+        value = value.model_dump(exclude_defaults=True)
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (tuple, list)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value

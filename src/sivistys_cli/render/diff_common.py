@@ -1,0 +1,107 @@
+"""What the diff formats share: value display, the one-line summary, and the words for each change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sivistys_cli.diff import Change, summary
+
+PLURAL = {"program": "Programs", "theme": "Themes", "goal": "Goals", "action": "Actions", "measure": "Measures",
+          "outcomes": "Outcome years", "outcome": "Outcomes"}
+MARK = {"added": "+", "removed": "-", "changed": "~", "moved": ">", "renamed": "="}
+
+
+def value(v: Any, limit: int = 160, braces: bool = True) -> str:
+    """One line, as written: — for nothing, true/false, lists in [ ], objects as {key: value, …}."""
+    return shorten(_flat(v, top=not braces), limit)
+
+
+def _flat(v: Any, top: bool = False) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, dict):
+        inner = ", ".join(f"{k}: {_flat(x)}" for k, x in v.items())
+        return inner if top else f"{{{inner}}}"
+    if isinstance(v, list):
+        return "[" + ", ".join(_flat(x) for x in v) + "]"
+    return " ".join(str(v).split())
+
+
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def summary_line(changes: list[Change]) -> str:
+    """'Goals +1 ~2 −0, Actions +0 ~1 −1' for every kind of item that changed; 'No changes.' if none."""
+    parts = [
+        f"{PLURAL[item]} +{n['added']} ~{n['changed']} −{n['removed']}"
+        for item, n in summary(changes).items() if any(n.values())
+    ]
+    return f"{', '.join(parts)} ({totals(changes)})" if parts else "No changes."
+
+
+def totals(changes: list[Change]) -> str:
+    return f"{_n(len(changes), 'change')}, {sum(c.substantive for c in changes)} substantive"
+
+
+def ident(path: str) -> str:
+    """The last id of an id-path: ids are unique within a program, so it names the item."""
+    return path.rsplit("/", 1)[-1].rsplit("@", 1)[-1]
+
+
+def describe(c: Change) -> str:
+    """What happened, in words: 'targets[2027].value: 10 → 15', 'moved from a to b' …"""
+    if c.kind == "changed":
+        return f"{c.field}: {value(c.old)} → {value(c.new)}"
+    if c.kind in ("added", "removed") and c.item in ("program", "outcomes", "outcome"):
+        return f"{c.kind}: {facts(c)}"
+    if c.kind in ("added", "removed"):
+        where = "" if c.parent == c.program else f" {'under' if c.kind == 'added' else 'from'} {ident(c.parent)}"
+        return c.kind + where
+    if c.kind == "moved":
+        return f"moved from {ident(c.old)} to {ident(c.new)}"
+    if c.probable:
+        return f"probably renamed from {c.old} (nearly the same content; add previous_ids: [{c.old}] to confirm)"
+    return f"renamed from {c.old}"
+
+
+def facts(c: Change) -> str:
+    """A program, a year's outcomes or an outcome that came or went, in brief: 'period 2025–2030, draft'."""
+    f = c.new if c.kind == "added" else c.old
+    if c.item == "outcomes":
+        return f"{f['outcomes']} outcomes"
+    if c.item == "outcome":
+        return f["status"] + (f", value {value(f['value'])}" if "value" in f else "")
+    return f"period {f['period']['start']}–{f['period']['end']}, {f['status']}"
+
+
+def decision_behind(changes: list[Change]) -> str | None:
+    """The decision a revision rests on: a newly added amendment's, else a new approving decision."""
+    for c in changes:
+        if c.item != "program" or not c.field.startswith("amendments"):
+            continue
+        added = [c.new] if c.old is None else [a for a in c.new if a not in c.old] if isinstance(c.new, list) else []
+        if added and isinstance(added[-1], dict):
+            a = added[-1]
+            head = " ".join(str(a[k]) for k in ("version", "date") if a.get(k))
+            text = f"amendment{' ' + head if head else ''}: {value(a.get('description'), 200)}"
+            return text + (f" ({_decision(a['decision'])})" if a.get("decision") else "")
+    for c in changes:
+        if c.item == "program" and c.field == "decision" and isinstance(c.new, dict):
+            return _decision(c.new)
+    return None
+
+
+def _decision(d: dict[str, Any]) -> str:
+    """'Kaupunginvaltuusto, 2025-06-16, § 45'."""
+    return ", ".join(value(d[k]) for k in ("body", "date", "section", "note", "url") if d.get(k))
+
+
+def label(item: str) -> str:
+    return {"outcomes": "outcome year"}.get(item, item)
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
