@@ -90,7 +90,12 @@ Ref = Annotated[
 ]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 Month = Annotated[int, Field(ge=1, le=12)]
-Euros = Annotated[Decimal, Field(ge=0, decimal_places=2, allow_inf_nan=False)]
+# An explicit schema: YAML authors write euros as numbers, and pydantic's own Decimal schema varies by version.
+Euros = Annotated[
+    Decimal,
+    Field(ge=0, decimal_places=2, allow_inf_nan=False),
+    WithJsonSchema({"type": "number", "minimum": 0, "description": "Euros, e.g. 98000 or 1200.50."}),
+]
 
 
 def _year_shorthand(value: Any) -> Any:
