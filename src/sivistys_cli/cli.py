@@ -177,6 +177,58 @@ def _use_dashdash(fn: Callable[..., None]) -> None:
 _use_dashdash(diff)
 
 
+@command
+def summary(
+    path: Annotated[Optional[Path], typer.Argument(help="A program directory or a directory of programs; default: programs/.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Year of the outcomes; default: each program's latest.")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="fi, sv or en; default: the programs' main language.")] = None,
+) -> None:
+    """A terminal overview: counts per theme, the year's statuses, measures, costs, overdue actions."""
+    from sivistys_cli.i18n import LANGS
+    from sivistys_cli.load import load
+    from sivistys_cli.render.summary import render
+    from sivistys_cli.summary import build
+
+    if lang is not None and lang not in LANGS:
+        raise SivistysError(f"unknown --lang '{lang}'; use one of: {', '.join(LANGS)}")
+    summaries, tr, notes = build(load([path] if path else []).programs, year, lang)
+    console = _console()
+    color = not console.no_color
+    sys.stdout.write(render(summaries, tr, color=color, width=min(console.width, 120) if color else 80, notes=notes))
+
+
+@command
+def report(
+    path: Annotated[Path, typer.Argument(help="The program directory, or its program.yaml.")],
+    kind: Annotated[str, typer.Option("--kind", help="annual (the year's outcome report) or program (the plan).")],
+    year: Annotated[Optional[int], typer.Option("--year", help="Year of an annual report; default: the latest.")] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="html or md.")] = "html",
+    lang: Annotated[Optional[str], typer.Option("--lang", help="fi, sv or en; default: the program's main language.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE (atomically), not stdout.")] = None,
+    template_dir: Annotated[Optional[Path], typer.Option("--template-dir", help="Templates here override the built-in ones.")] = None,
+    commit: Annotated[Optional[str], typer.Option("--commit", help="Name this git revision (e.g. HEAD) in the footer.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Date the report in its footer (YYYY-MM-DD).")] = None,
+) -> None:
+    """Make the annual outcome report or the program document as HTML or Markdown, in fi, sv or en."""
+    import datetime as dt
+
+    from sivistys_cli import atomic
+    from sivistys_cli.load import load
+    from sivistys_cli.report import ReportOptions, render, report_commit
+
+    try:
+        day = dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        raise SivistysError(f"--date '{date}' is not a date; write it as YYYY-MM-DD") from None
+    corpus = load([path])
+    options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day)
+    out = render(corpus, options)
+    if output:
+        atomic.write_text(output, out)
+    else:
+        sys.stdout.write(out)
+
+
 def main() -> None:
     """Entry point: an unexpected error becomes a short message and exit 3, never a traceback."""
     try:

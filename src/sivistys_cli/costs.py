@@ -1,0 +1,34 @@
+"""A program's money: the costs of its actions by year, and its budget items, each added up on its own.
+
+Action costs and budget items are two breakdowns of the same money (check SV404 compares them), so
+they are never added together.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from sivistys_cli.index import Item, ProgramIndex
+from sivistys_cli.model import CostItem, Program
+
+
+def action_costs(program: Program) -> list[tuple[Item, CostItem]]:
+    """Every cost of every action, in document order."""
+    return [(item, cost) for item in ProgramIndex(program).of_kind("action") for cost in item.node.costs]  # type: ignore[union-attr]
+
+
+def by_year(costs: list[CostItem]) -> dict[int | None, Decimal]:
+    """Amounts added up per year, years in order; None collects costs stated without a year."""
+    sums: dict[int | None, Decimal] = defaultdict(Decimal)
+    for cost in costs:
+        sums[cost.year] += cost.amount
+    return dict(sorted(sums.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)))
+
+
+def program_costs_by_year(program: Program) -> dict[int | None, Decimal]:
+    """The actions' costs by year; the budget items' when no action states a cost."""
+    costs = [c for _, c in action_costs(program)]
+    if not costs and program.budget:
+        costs = list(program.budget.items)
+    return by_year(costs)

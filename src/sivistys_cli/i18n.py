@@ -1,0 +1,135 @@
+"""Every user-facing word of summaries and reports in fi / sv / en, and CLDR formatting through Babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from decimal import Decimal
+from functools import cache
+from importlib.resources import files
+from typing import Any, NamedTuple
+
+from babel import Locale
+from babel.dates import format_date, get_month_names
+from babel.numbers import format_currency, format_decimal, format_percent
+from markupsafe import escape
+
+from sivistys_cli.errors import UsageError
+
+LANGS = ("fi", "sv", "en")
+
+
+class Localized(NamedTuple):
+    """A text in the language it is written in; `fallback` when that is not the language asked for."""
+
+    text: str
+    lang: str
+    fallback: bool
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __html__(self) -> str:
+        """In HTML (Jinja autoescape): escaped, and wrapped with its `lang` when it fell back."""
+        text = escape(self.text)
+        pre = ' class="pre"' if "\n" in self.text else ""
+        if not self.fallback and not pre:
+            return text
+        lang = f' lang="{self.lang}"' if self.fallback else ""
+        return f"<span{lang}{pre}>{text}</span>"
+
+
+@cache
+def catalog(lang: str) -> dict[str, Any]:
+    """The message catalog of a language, from the package's locales/<lang>.toml."""
+    if lang not in LANGS:
+        raise UsageError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
+    return tomllib.loads((files("sivistys_cli") / "locales" / f"{lang}.toml").read_text(encoding="utf-8"))
+
+
+def flat_keys(data: dict[str, Any], prefix: str = "") -> set[str]:
+    """All dotted keys of a catalog, for checking that every language has every message."""
+    out: set[str] = set()
+    for key, value in data.items():
+        out |= flat_keys(value, f"{prefix}{key}.") if isinstance(value, dict) else {prefix + key}
+    return out
+
+
+class Translator:
+    """Messages, program texts and numbers in one language; remembers which texts fell back."""
+
+    def __init__(self, lang: str, main_lang: str = "fi") -> None:
+        self.lang = lang
+        self.main_lang = main_lang
+        self.messages = catalog(lang)
+        self.locale = Locale.parse(self.messages["meta"]["locale"])
+        self.fallbacks: set[str] = set()
+
+    # --- messages -------------------------------------------------------------------
+
+    def __call__(self, key: str, **params: object) -> str:
+        node: Any = self.messages
+        for part in key.split("."):
+            node = node[part]
+        return node.format(**params) if params else node
+
+    # --- program texts --------------------------------------------------------------
+
+    def text(self, value: str | dict[str, str] | None) -> Localized | None:
+        """A Text field in the asked language, else the program's main language, else any."""
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return self._mark(value, self.main_lang)
+        if self.lang in value:
+            return Localized(value[self.lang], self.lang, False)
+        lang = self.main_lang if self.main_lang in value else sorted(value)[0]
+        return self._mark(value[lang], lang)
+
+    def _mark(self, text: str, lang: str) -> Localized:
+        if lang != self.lang:
+            self.fallbacks.add(lang)
+        return Localized(text, lang, lang != self.lang)
+
+    def label(self, value: str | dict[str, str] | None, level: str) -> Localized:
+        """What the program calls a level, if it says so in this language; else the generic word."""
+        if isinstance(value, dict) and self.lang in value:
+            return Localized(value[self.lang], self.lang, False)
+        if isinstance(value, str) and self.lang == self.main_lang:
+            return Localized(value, self.lang, False)
+        return Localized(self(f"level.{level}"), self.lang, False)
+
+    # --- numbers, money, dates --------------------------------------------------------
+
+    def number(self, value: int | Decimal | float) -> str:
+        return format_decimal(value, locale=self.locale, decimal_quantization=False)
+
+    def signed(self, value: int | Decimal) -> str:
+        plus = self.locale.number_symbols["latn"]["plusSign"]
+        return (plus if value > 0 else "") + self.number(value)
+
+    def percent(self, value: int | Decimal) -> str:
+        """A percentage given on the 0–100 scale, e.g. 12.5 -> '12,5 %'."""
+        return format_percent(Decimal(str(value)) / 100, locale=self.locale, decimal_quantization=False)
+
+    def money(self, amount: int | Decimal) -> str:
+        """Euros in the locale's pattern, without cents when the amount is whole: '98 000 €'."""
+        pattern = self.locale.currency_formats["standard"].pattern
+        if Decimal(amount) == Decimal(amount).to_integral_value():
+            pattern = pattern.replace("0.00", "0")
+        return format_currency(amount, "EUR", format=pattern, locale=self.locale, currency_digits=False)
+
+    def date(self, value: dt.date) -> str:
+        return format_date(value, self.messages["meta"]["date_format"], locale=self.locale)
+
+    def when(self, value: dt.date | int | None) -> str:
+        """A schedule point: a year as is, a date in the locale's format."""
+        if value is None:
+            return ""
+        return self.date(value) if isinstance(value, dt.date) else str(value)
+
+    def month(self, month: int) -> str:
+        return get_month_names("wide", context="stand-alone", locale=self.locale)[month]
+
+    def language_name(self, code: str) -> str:
+        return Locale.parse(code).get_display_name(self.locale) or code

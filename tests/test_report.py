@@ -1,0 +1,227 @@
+"""`sivistys report`: golden outputs for the bundled programs, determinism, options, templates, errors.
+
+Golden files are in tests/golden/report/<program>.<kind>.<lang>.<md|html>; regenerate them with
+`SIVISTYS_UPDATE_GOLDENS=1 pytest tests/test_report.py` and review their diff like code.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sivistys_cli.cli import app
+from sivistys_cli.load import load
+from sivistys_cli.report import ReportOptions, render
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden" / "report"
+FIXTURE = ROOT / "tests" / "fixtures" / "report" / "programs"
+UPDATE = os.environ.get("SIVISTYS_UPDATE_GOLDENS") == "1"
+OUTCOME_PROGRAM = "toiminnalliset-tavoitteet-2024"
+BUNDLED = sorted(p.name for p in (ROOT / "programs").iterdir() if (p / "program.yaml").is_file())
+
+
+def _cases() -> list[tuple[Path, str, str, str, int | None]]:
+    """(programs dir, program, kind, lang, year) for every golden, in md and html alike."""
+    cases = [(ROOT / "programs", p, "program", "fi", None) for p in BUNDLED]
+    cases += [(ROOT / "programs", OUTCOME_PROGRAM, "annual", lang, 2024) for lang in ("fi", "sv", "en")]
+    cases += [(ROOT / "programs", OUTCOME_PROGRAM, "program", lang, None) for lang in ("sv", "en")]
+    cases += [(FIXTURE, "sibbo-hyvinvointi", kind, lang, 2024) for kind in ("annual", "program") for lang in ("fi", "sv", "en")]
+    return cases
+
+
+CASES = [(*case, fmt) for case in _cases() for fmt in ("md", "html")]
+
+
+def case_id(case: tuple) -> str:
+    return f"{case[1]}.{case[2]}.{case[3]}.{case[5]}"
+
+
+def make(root: Path, program: str, kind: str, lang: str, year: int | None, fmt: str) -> str:
+    corpus = load([root / program], cwd=root.parent)
+    return render(corpus, ReportOptions(kind, fmt, lang, year if kind == "annual" else None))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case_id(c) for c in CASES])
+def test_report_matches_golden(case: tuple) -> None:
+    out = make(*case)
+    golden = GOLDEN / case_id(case)
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(out, encoding="utf-8", newline="\n")
+    assert golden.is_file(), f"no golden {golden.name}; run SIVISTYS_UPDATE_GOLDENS=1 pytest tests/test_report.py"
+    assert out == golden.read_text(encoding="utf-8"), f"{golden.name} differs; review and regenerate"
+
+
+def test_every_golden_belongs_to_a_case() -> None:
+    expected = {case_id(c) for c in CASES}
+    assert sorted(p.name for p in GOLDEN.iterdir() if p.name not in expected) == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_output_is_deterministic(fmt: str) -> None:
+    args = (FIXTURE, "sibbo-hyvinvointi", "annual", "sv", 2024, fmt)
+    assert make(*args).encode() == make(*args).encode()
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+# --- what a council member sees ------------------------------------------------------
+
+
+def test_annual_html_is_the_2024_outcome_report() -> None:
+    html = make(ROOT / "programs", OUTCOME_PROGRAM, "annual", "fi", 2024, "html")
+    assert '<html lang="fi">' in html
+    assert "<h1>Strategian toteutumista tukevat toiminnalliset tavoitteet</h1>" in html
+    for heading in ("Laadukkaat sivistys- ja hyvinvointipalvelut", "Osallistava päätöksenteko ja kehittyvä organisaatio"):
+        assert heading in html
+    assert "tavoitti niissä 1331 asiakasta" in html
+    # status as word and symbol, the colour only a class beside them
+    assert '<span class="status status-partly"><span aria-hidden="true">◐</span> Osittain toteutunut</span>' in html
+    # self-contained: no scripts, stylesheets, fonts or images to fetch
+    assert not re.search(r"<script|<link|<img|@import|@font-face|url\(|\ssrc=", html)
+
+
+def test_annual_in_swedish_marks_finnish_texts() -> None:
+    html = make(ROOT / "programs", OUTCOME_PROGRAM, "annual", "sv", 2024, "html")
+    assert '<html lang="sv">' in html
+    assert "Vissa texter finns endast på finska." in html
+    assert '<span lang="fi">Laadukkaat sivistys- ja hyvinvointipalvelut</span>' in html
+    assert "Uppnått" in html and "Toteutunut" not in html
+
+
+def test_texts_with_a_translation_are_not_marked() -> None:
+    html = make(FIXTURE, "sibbo-hyvinvointi", "annual", "sv", 2024, "html")
+    assert "<h1>Välfärdsplanens utfall 2024</h1>" in html
+    assert '<span lang="fi">Tavoite 1800 jäi saavuttamatta.</span>' in html
+
+
+def test_numbers_dates_and_money_follow_the_language() -> None:
+    fi = make(FIXTURE, "sibbo-hyvinvointi", "program", "fi", None, "md")
+    en = make(FIXTURE, "sibbo-hyvinvointi", "program", "en", None, "md")
+    assert "16.6.2022" in fi and "1\u00a0331" in fi and "38,5\u00a0%" in fi and "12\u00a0500\u00a0€" in fi
+    assert "16 Jun 2022" in en and "1,331" in en and "38.5%" in en and "€12,500" in en
+
+
+def test_trend_chart_for_measures_with_two_or_more_years() -> None:
+    html = make(FIXTURE, "sibbo-hyvinvointi", "annual", "fi", 2024, "html")
+    assert html.count('role="img"') == 3  # kerhokäynnit, liikkuvien osuus, lukudiplomit
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="chart"' in html
+    assert '<title id="chart-kerhokaynnit-title">Kerhokäynnit vuodessa: kehitys 2022–2024</title>' in html
+    assert '<table class="trend-data">' in html
+    # a year's report does not show later years' values
+    assert "2\u00a0100" not in html
+
+
+def test_program_document_has_every_section() -> None:
+    html = make(FIXTURE, "sibbo-hyvinvointi", "program", "fi", None, "html")
+    for heading in ("Visio", "Ohjelman tausta", "Valmistelu ja osallistaminen", "Tavoitteet, toimenpiteet ja mittarit",
+                    "Kustannukset ja rahoitus", "Riskit", "Sidosryhmät", "Riippuvuudet", "Yhdyspinnat",
+                    "Organisointi ja vastuut", "Seuranta ja raportointi", "Kytkennät muihin ohjelmiin",
+                    "Päätökset ja muutokset"):
+        assert f"<h2>{heading}</h2>" in html, heading
+    assert "Kunnanvaltuusto 16.6.2022 § 45" in html
+    assert "Lukudiplomin tavoitetta nostettiin." in html
+    assert "helmikuu, elokuu" in html
+
+
+def test_cascade_shows_both_directions() -> None:
+    up = make(FIXTURE, "sibbo-hyvinvointi", "program", "fi", None, "md")
+    down = make(FIXTURE, "sibbo-kuntastrategia", "program", "fi", None, "md")
+    assert "| Lapset liikkuvat päivittäin | Kuntastrategia 2022–2025 | Kuntalaiset liikkuvat enemmän |" in up
+    assert "| Hyvinvointisuunnitelma 2022–2025 | Lapset liikkuvat päivittäin | Kuntalaiset liikkuvat enemmän |" in down
+
+
+def test_action_costs_and_budget_items_are_not_added_together() -> None:
+    md = make(ROOT / "programs", "tammela-palveluprosessit", "program", "fi", None, "md")
+    assert md.count("**98\u00a0000\u00a0€**") == 2  # the actions' total and the budget items' total
+    assert "196" not in md
+
+
+# --- the command line -----------------------------------------------------------------
+
+
+def test_report_to_stdout_and_to_a_file(tmp_path: Path) -> None:
+    path = str(ROOT / "programs" / OUTCOME_PROGRAM)
+    shown = invoke("report", path, "--kind", "annual", "--year", "2024", "--format", "md", "--lang", "en")
+    assert shown.exit_code == 0, shown.stderr
+    target = tmp_path / "raportti.md"
+    target.write_text("old")
+    written = invoke("report", path, "--kind", "annual", "--year", "2024", "--format", "md", "--lang", "en", "-o", str(target))
+    assert written.exit_code == 0 and written.stdout == ""
+    assert target.read_text(encoding="utf-8") == shown.stdout
+    assert [p.name for p in tmp_path.iterdir()] == ["raportti.md"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--year", "2023"], "no outcomes for 2023; outcomes exist for 2024"),
+        (["--lang", "de"], "unknown --lang 'de'; use one of: fi, sv, en"),
+        (["--format", "pdf"], "unknown --format 'pdf'; use one of: md, html"),
+        (["--date", "16.6.2025"], "--date '16.6.2025' is not a date; write it as YYYY-MM-DD"),
+        (["--template-dir", "/no/such/dir"], "/no/such/dir: no such template directory"),
+    ],
+)
+def test_bad_options_exit_2_with_a_clear_message(args: list[str], message: str) -> None:
+    result = invoke("report", str(ROOT / "programs" / OUTCOME_PROGRAM), "--kind", "annual", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_bad_kind_and_paths_exit_2(tmp_path: Path) -> None:
+    program = str(ROOT / "programs" / "somero-sivistysohjelma")
+    result = invoke("report", program, "--kind", "yearly")
+    assert result.exit_code == 2 and "unknown --kind 'yearly'; use one of: annual, program" in result.stderr
+    result = invoke("report", program, "--kind", "annual")
+    assert result.exit_code == 2 and "there are no outcome files" in result.stderr
+    result = invoke("report", str(tmp_path), "--kind", "program")
+    assert result.exit_code == 2 and "no programs found" in result.stderr
+    result = invoke("report", str(ROOT / "programs"), "--kind", "program")
+    assert result.exit_code == 2 and "a report is about one program, and the path holds 7" in result.stderr
+
+
+def test_a_program_with_errors_is_not_reported(repo_copy: Path) -> None:
+    path = Path("programs/somero-sivistysohjelma/program.yaml")
+    path.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: valmis"), encoding="utf-8")
+    result = invoke("report", "programs/somero-sivistysohjelma", "--kind", "program")
+    assert result.exit_code == 2
+    assert "has errors; run `sivistys check somero-sivistysohjelma`" in result.stderr
+
+
+def test_footer_names_commit_and_date_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sivistys_cli.report.report_commit", lambda rev, path: rev and "0123456789ab")
+    path = str(ROOT / "programs" / OUTCOME_PROGRAM)
+    plain = invoke("report", path, "--kind", "program", "--format", "md").stdout
+    assert "Git" not in plain and "Päivätty" not in plain
+    dated = invoke("report", path, "--kind", "program", "--format", "md", "--commit", "HEAD", "--date", "2025-06-16").stdout
+    assert "Git-versio: 0123456789ab. Päivätty 16.6.2025." in dated
+
+
+def test_template_dir_overrides_one_block(tmp_path: Path) -> None:
+    (tmp_path / "annual.html.j2").write_text(
+        '{% extends "builtin/annual.html.j2" %}{% block legend %}<p>Oma selite</p>{% endblock %}', encoding="utf-8"
+    )
+    result = invoke("report", str(ROOT / "programs" / OUTCOME_PROGRAM), "--kind", "annual", "--template-dir", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert "<p>Oma selite</p>" in result.stdout and "Tilojen selitteet" not in result.stdout
+    assert "Strategiakärki" in result.stdout
+
+
+def test_a_broken_template_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "program.md.j2").write_text("{% if %}", encoding="utf-8")
+    result = invoke("report", str(ROOT / "programs" / OUTCOME_PROGRAM), "--kind", "program", "--format", "md",
+                    "--template-dir", str(tmp_path))
+    assert result.exit_code == 2
+    assert re.search(r"template error \(.*program\.md\.j2:1\)", result.stderr)
+
+
+def test_templates_directory_is_the_package_one() -> None:
+    top = ROOT / "templates"
+    assert top.is_symlink() and top.resolve() == (ROOT / "src" / "sivistys_cli" / "templates").resolve()

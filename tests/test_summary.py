@@ -1,0 +1,82 @@
+"""`sivistys summary`: a terminal overview that stays readable at 80 columns and plain when piped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sivistys_cli.cli import app
+from sivistys_cli.load import load
+from sivistys_cli.render.summary import render
+from sivistys_cli.summary import build, default_year
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "report" / "programs"
+BOX = re.compile(r"[\u2500-\u257f]")
+ANSI = re.compile(r"\x1b\[")
+
+
+def invoke(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(app, list(args), env=env)
+
+
+def test_plain_when_piped_and_readable_at_80_columns() -> None:
+    result = invoke("summary", str(ROOT / "programs"), env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert not ANSI.search(out) and not BOX.search(out)
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "Strategian toteutumista tukevat toiminnalliset tavoitteet" in out
+
+
+def test_the_year_in_numbers() -> None:
+    out = invoke("summary", str(ROOT / "programs" / "toiminnalliset-tavoitteet-2024"), "--year", "2024").stdout
+    assert re.search(r"Osallistava päätöksenteko ja kehittyvä +2 +4 +5", out)
+    assert re.search(r"✓ Toteutunut +10", out) and re.search(r"◐ Osittain toteutunut +1", out)
+    assert re.search(r"\? Toteuma puuttuu +6", out) and re.search(r"Yhteensä +17", out)
+    assert re.search(r"Periaatteet valmiit +kyllä \(2024\) +kyllä +✓ kyllä", out)
+
+
+def test_measures_costs_and_overdue_actions() -> None:
+    out = invoke("summary", str(FIXTURE / "sibbo-hyvinvointi"), "--year", "2024", "--lang", "en").stdout
+    assert re.search(r"Kerhokäynnit vuodessa +1,650 käyntiä \(2024\) +1,800 käyntiä +✗ no", out)
+    assert re.search(r"Suoritetut lukudiplomit +98 \(2024\) +120 \(2025\) +–", out)  # the target is not due yet
+    assert re.search(r"2023 +€15,500", out) and re.search(r"Total +€28,000", out)
+    assert "- Koko perheen liikuntapäivä (ended 2023)" not in out  # it has an outcome in 2023
+    tammela = invoke("summary", str(ROOT / "programs" / "tammela-palveluprosessit"), "--year", "2018").stdout
+    assert "- Äänestysvilkkauden aktivointi (päättyi 31.1.2018)" in tammela
+    assert "Vuodelta 2018 ei ole toteumatiedostoa." in tammela
+
+
+def test_colour_keeps_words_and_symbols() -> None:
+    corpus = load([ROOT / "programs" / "toiminnalliset-tavoitteet-2024"], cwd=ROOT)
+    summaries, tr, notes = build(corpus.programs, 2024, "sv")
+    out = render(summaries, tr, color=True, width=100, notes=notes)
+    assert ANSI.search(out)
+    assert "✓ Uppnått" in re.sub(r"\x1b\[[0-9;]*m", "", out)
+
+
+def test_default_year_is_the_latest_with_outcomes() -> None:
+    corpus = load([ROOT / "programs"], cwd=ROOT)
+    by_id = {pd.program.id: pd for pd in corpus.programs}
+    assert default_year(by_id["toiminnalliset-tavoitteet-2024"]) == 2024
+    assert default_year(by_id["tammela-palveluprosessit"], today=dt.date(2030, 1, 1)) == 2018
+    assert default_year(by_id["somero-sivistysohjelma"], today=dt.date(2020, 1, 1)) == 2025
+
+
+def test_broken_file_becomes_a_note(repo_copy: Path) -> None:
+    path = Path("programs/somero-sivistysohjelma/program.yaml")
+    path.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: valmis"), encoding="utf-8")
+    result = invoke("summary")
+    assert result.exit_code == 0
+    assert "programs/somero-sivistysohjelma/program.yaml: ohitettu, koska tiedostossa on" in result.stdout
+    assert "Someron sivistysohjelma" not in result.stdout
+
+
+@pytest.mark.parametrize("args", [["--lang", "de"], ["no/such/dir"]])
+def test_usage_errors(args: list[str]) -> None:
+    assert invoke("summary", *args).exit_code == 2
