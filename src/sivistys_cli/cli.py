@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 
 from sivistys_cli import __version__
+from sivistys_cli.dashdash import DashDashCommand
 from sivistys_cli.errors import SivistysError
 
 app = typer.Typer(
@@ -42,8 +43,10 @@ def _console(stderr: bool = False) -> Console:
                    force_terminal=None if color else False)
 
 
-def command(fn: Callable[..., None]) -> Callable[..., None]:
+def command(fn: Callable[..., None] | None = None, *, cls: type | None = None) -> Callable[..., None]:
     """Register a command whose expected errors print one clean line and exit with their code."""
+    if fn is None:
+        return functools.partial(command, cls=cls)  # used as @command(cls=…)
 
     @functools.wraps(fn)
     def wrapper(*args: object, **kwargs: object) -> None:
@@ -53,7 +56,7 @@ def command(fn: Callable[..., None]) -> Callable[..., None]:
             _console(stderr=True).print(f"sivistys: error: {exc}", markup=False)
             raise typer.Exit(exc.exit_code) from None
 
-    return app.command()(wrapper)
+    return app.command(cls=cls)(wrapper)
 
 
 def _version(value: bool) -> None:
@@ -130,7 +133,7 @@ def schema(
     sys.stdout.write(json.dumps(models[kind].model_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
-@command
+@command(cls=DashDashCommand)
 def diff(
     ctx: typer.Context,
     revisions: Annotated[Optional[list[str]], typer.Argument(
@@ -165,16 +168,6 @@ def diff(
     out = DIFF_FORMATS[output_format](changes, old.label, new.label, color=color)
     console.print(out, end="", markup=True) if color else sys.stdout.write(out)
     raise typer.Exit(1 if exit_code and changes else 0)
-
-
-def _use_dashdash(fn: Callable[..., None]) -> None:
-    """Give a registered command the class that keeps the arguments after `--` apart."""
-    from sivistys_cli.dashdash import DashDashCommand
-
-    next(info for info in app.registered_commands if info.callback is fn).cls = DashDashCommand
-
-
-_use_dashdash(diff)
 
 
 @command
