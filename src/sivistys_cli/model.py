@@ -4,15 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$"
 LANG_PATTERN = r"^[a-z]{2,3}$"
+
+
+# Control characters (ESC, BEL, …) would reach terminals and reports; only tab and newlines are text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _no_control(text: str) -> str:
+    found = _CONTROL.search(text)
+    if found:
+        raise PydanticCustomError(
+            "control_character",
+            "it contains an invisible control character (U+{code}); remove it",
+            {"code": f"{ord(found.group()):04X}"},
+        )
+    return text
 
 
 def _validate_text(value: Any) -> str | dict[str, str]:
@@ -20,7 +36,7 @@ def _validate_text(value: Any) -> str | dict[str, str]:
     if isinstance(value, bool) or value is None:
         raise PydanticCustomError("text_type", "expected text")
     if isinstance(value, (str, int, float, Decimal)):
-        return str(value)
+        return _no_control(str(value))
     if isinstance(value, dict) and value:
         out: dict[str, str] = {}
         for lang, text in value.items():
@@ -30,7 +46,7 @@ def _validate_text(value: Any) -> str | dict[str, str]:
                 )
             if not isinstance(text, (str, int, float)) or isinstance(text, bool):
                 raise PydanticCustomError("text_type", "expected text for language '{lang}'", {"lang": lang})
-            out[lang] = str(text)
+            out[lang] = _no_control(str(text))
         return out
     raise PydanticCustomError("text_type", "expected text")
 
@@ -67,7 +83,7 @@ def _validate_value(value: Any) -> bool | int | Decimal | str:
             raise PydanticCustomError("value_finite", "expected a number, not infinity or 'not a number'")
         return Decimal(str(value))
     if isinstance(value, str):
-        return value
+        return _no_control(value)
     raise PydanticCustomError(
         "value_type", "expected a number, true/false or a short text, not a list or mapping"
     )
@@ -79,6 +95,9 @@ Value = Annotated[
     WithJsonSchema({"type": ["boolean", "number", "string"]}),
 ]
 """A measured or target value: true/false (kyllä/ei), a number, or a short text."""
+
+Str = Annotated[str, AfterValidator(_no_control)]
+"""A short technical string (a URL, a section number): like text, free of control characters."""
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=80)]
 Ref = Annotated[
@@ -176,13 +195,13 @@ class Person(Model):
 class Decision(Model):
     body: Text = Field(description="The deciding body, e.g. 'Sivistyslautakunta' or 'Kaupunginvaltuusto'.")
     date: dt.date | None = Field(None, description="Date of the meeting, YYYY-MM-DD.")
-    section: str | None = Field(None, description="Minutes section, e.g. '§ 45'.")
-    url: str | None = Field(None, description="Link to the minutes.")
+    section: Str | None = Field(None, description="Minutes section, e.g. '§ 45'.")
+    url: Str | None = Field(None, description="Link to the minutes.")
     note: Text | None = Field(None, description="Anything else about the decision.")
 
 
 class Amendment(Model):
-    version: str | None = Field(None, description="The version this amendment produced, e.g. '1.1'.")
+    version: Str | None = Field(None, description="The version this amendment produced, e.g. '1.1'.")
     date: dt.date | None = Field(None, description="When the amendment took effect, YYYY-MM-DD.")
     description: Text = Field(description="What was changed and why.")
     decision: Decision | None = Field(None, description="The decision that approved the amendment.")
@@ -196,7 +215,7 @@ class Period(Model):
 class Document(Model):
     title: Text = Field(description="Title of the document, video, blog post or web page.")
     publisher: Text | None = Field(None, description="Who published it, e.g. 'Valtioneuvosto', 'OKM', 'Sitra'.")
-    kind: str | None = Field(
+    kind: Str | None = Field(
         None,
         description="What kind of document: strategy, law, program, plan, report, memo, video, blog, podcast, "
         "web page …",
@@ -204,8 +223,8 @@ class Document(Model):
     author: Text | None = Field(None, description="Author or speaker, with title if given.")
     date: dt.date | None = Field(None, description="Publication date, YYYY-MM-DD.")
     year: Year | None = Field(None, description="Publication year when no exact date is known.")
-    statute: str | None = Field(None, description="Statute number for laws and decrees, e.g. '1326/2010'.")
-    url: str | None = Field(None, description="Where the document can be read.")
+    statute: Str | None = Field(None, description="Statute number for laws and decrees, e.g. '1326/2010'.")
+    url: Str | None = Field(None, description="Where the document can be read.")
     description: Text | None = Field(None, description="A short description.")
 
 
@@ -333,8 +352,8 @@ class Organisation(Model):
 
 class Source(Model):
     title: Text | None = Field(None, description="Title of the source document this file was encoded from.")
-    file: str | None = Field(None, description="File name of the source document.")
-    url: str | None = Field(None, description="Where the source document is published.")
+    file: Str | None = Field(None, description="File name of the source document.")
+    url: Str | None = Field(None, description="Where the source document is published.")
     note: Text | None = Field(None, description="Notes on the encoding, e.g. what was interpreted.")
 
 
@@ -358,8 +377,8 @@ class Target(Model):
 
 class DataSource(Model):
     name: Text = Field(description="Name of the data source, e.g. 'Kouluterveyskysely', 'Sotkanet'.")
-    indicator: str | None = Field(None, description="Indicator id in the source, e.g. a Sotkanet indicator number.")
-    url: str | None = Field(None, description="Where the data can be found.")
+    indicator: Str | None = Field(None, description="Indicator id in the source, e.g. a Sotkanet indicator number.")
+    url: Str | None = Field(None, description="Where the data can be found.")
     frequency: Text | None = Field(None, description="How often the data is available, e.g. 'joka toinen vuosi'.")
 
 
@@ -460,7 +479,7 @@ class Program(Model):
     )
     period: Period = Field(description="The years the program covers.")
     status: ProgramStatus = Field(ProgramStatus.draft, description="draft, approved or archived.")
-    version: str | None = Field(None, description="Version of the program text, e.g. '1.0'.")
+    version: Str | None = Field(None, description="Version of the program text, e.g. '1.0'.")
     decision: Decision | None = Field(None, description="The decision that approved the program.")
     amendments: tuple[Amendment, ...] = Field((), description="Amendments after approval, oldest first.")
     owner: Person | None = Field(None, description="The program owner (omistaja).")
