@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shlex
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 import yaml
+from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from sivistys_cli import git
 from sivistys_cli.cli import app
-from sivistys_cli.diff import compare
+from sivistys_cli.diff import Change, compare
 from sivistys_cli.errors import UsageError
 from sivistys_cli.render.diff_markdown import LIMIT
+from sivistys_cli.render.diff_markdown import render as markdown
 from sivistys_cli.versions import load_snapshot
 
 PROGRAMS = Path(__file__).resolve().parents[1] / "programs"
@@ -175,6 +179,9 @@ def test_revision_kinds_by_id(revised: Path) -> None:
 
 # --- the "done when": a fresh clone, one target edited ---------------------------------
 
+PERIAATTEET_TARGET = ("              - id: periaatteet-valmiit\n                title: Periaatteet valmiit\n"
+                      "                kind: yes_no\n                targets:\n                  - value: {}\n")
+
 
 @pytest.mark.parametrize("fmt,ext", [("text", "txt"), ("markdown", "md"), ("json", "json")])
 def test_editing_one_target_shows_exactly_that_change(
@@ -183,10 +190,7 @@ def test_editing_one_target_shows_exactly_that_change(
     clone = repo.parent / "clone"
     run_git("clone", "-q", str(repo), str(clone))
     monkeypatch.chdir(clone)
-    edit(TAVOITTEET, "              - id: periaatteet-valmiit\n                title: Periaatteet valmiit\n"
-         "                kind: yes_no\n                targets:\n                  - value: true\n",
-         "              - id: periaatteet-valmiit\n                title: Periaatteet valmiit\n"
-         "                kind: yes_no\n                targets:\n                  - value: false\n")
+    edit(TAVOITTEET, PERIAATTEET_TARGET.format("true"), PERIAATTEET_TARGET.format("false"))
     result = invoke("--format", fmt, "--exit-code")
     assert result.exit_code == 1
     assert_golden(f"target.{ext}", result.stdout)
@@ -200,7 +204,7 @@ def test_one_change_in_json_by_id(repo: Path) -> None:
         "kind": "changed", "item": "outcome", "program": "toiminnalliset-tavoitteet-2024",
         "path": "toiminnalliset-tavoitteet-2024@2024/periaatteet-valmiit", "field": "status",
         "old": "achieved", "new": "partly", "substantive": True, "probable": False, "title": "",
-        "parent": "toiminnalliset-tavoitteet-2024@2024", "theme": "@2024", "theme_title": "Outcomes 2024",
+        "parent": "toiminnalliset-tavoitteet-2024@2024", "theme": "@2024", "theme_title": "",
         "program_title": "Strategian toteutumista tukevat toiminnalliset tavoitteet",
     }]
     assert doc["summary"]["items"]["outcome"] == {"added": 0, "changed": 1, "removed": 0}
@@ -443,7 +447,7 @@ def test_hostile_revisions_never_become_git_options(repo: Path, rev: str, tmp_pa
     target = Path("/tmp/sivistys-pwned")
     target.unlink(missing_ok=True)
     for call in (lambda: git.resolve(rev, repo), lambda: git.merge_base(rev, "HEAD", repo),
-                 lambda: git.list_files(rev, rev, ["programs"], repo), lambda: git.show(rev, rev, "x", repo)):
+                 lambda: git.list_blobs(rev, rev, ["programs"], repo), lambda: git.read_blobs({"x": rev}, rev, repo)):
         with pytest.raises(UsageError):
             call()
     result = invoke("HEAD", "--", rev)  # after -- it is a path
@@ -516,8 +520,11 @@ def test_git_diff_driver_survives_a_file_that_does_not_parse(repo: Path) -> None
     commit("diff driver")
     edit(SOMERO, "period: {start: 2025, end: 2030}", "period: [2025")
     edit(TAVOITTEET, "status: draft", "status: approved")
-    out = run_git("diff")  # git would stop at a driver that fails; this one reports and goes on
-    assert "does not load" in out
+    out = run_git("diff")  # git would stop at a driver that fails; this one shows the lines and goes on
+    assert (f"sivistys diff: b/{SOMERO}: {SOMERO}:14:1: SV001 YAML syntax error") in out
+    assert "(this version of the file does not load, so it cannot be compared); the lines that changed:\n" in out
+    assert f"--- a/{SOMERO}\n+++ b/{SOMERO}\n" in out
+    assert "\n-period: {start: 2025, end: 2030}\n+period: [2025\n" in out
     assert "~ program  status: draft → approved" in out
 
 
@@ -533,17 +540,47 @@ def test_git_diff_driver_for_added_and_deleted_files(repo: Path) -> None:
 # --- the Markdown limit ----------------------------------------------------------------
 
 
-def test_markdown_stays_under_64_kib_by_summarising() -> None:
+def action_change(i: int, theme: str = "t1", kind: str = "added", **fields) -> Change:
+    return Change(kind, "action", "p", f"p/{theme}/a{i}", title=f"Toimenpide {i} " + "pitkä kuvaus " * 8,
+                  parent=f"p/{theme}", theme=theme, theme_title=f"Teema {theme}", program_title="Ohjelma", **fields)
+
+
+def test_markdown_lists_every_change_when_they_fit() -> None:
+    out = markdown([action_change(i) for i in range(3)], "v1", "v2")
+    assert out.count("| added | action `a") == 3 and "Too many changes" not in out and "cut short" not in out
+
+
+def test_markdown_leaves_out_editorial_changes_first() -> None:
+    editorial = [action_change(i, kind="changed", field="title", old="vanha " * 8, new="uusi " * 8, substantive=False)
+                 for i in range(1500)]
+    status = action_change(9999, kind="changed", field="status", old="planned", new="ongoing")
+    out = markdown([status, *editorial], "v1", "v2")
+    assert len(out.encode("utf-8")) <= LIMIT
+    assert ("_Too many changes for one comment: editorial changes are counted, not listed; "
+            "run `sivistys diff --format json` for everything._") in out
+    assert "| changed | action `a9999` Toimenpide 9999" in out and "| `status` | planned | ongoing |" in out
+    assert "_1500 editorial changes not listed._" in out and "`title`" not in out
+
+
+def test_markdown_counts_per_theme_when_the_substantive_changes_do_not_fit() -> None:
     actions = "".join(f"          - id: toimenpide-{i}\n            title: Toimenpide numero {i} "
                       f"{'pitkä kuvaus ' * 10}\n            responsible: Vastuuhenkilö {i}\n" for i in range(1500))
-    new = BASE.replace("        title: Kirjastopalvelut tavoittavat ikäihmiset.\n",
-                       "        title: Kirjastopalvelut tavoittavat ikäihmiset.\n        actions:\n" + actions)
-    from sivistys_cli.render.diff_markdown import render
-
-    out = render(compare(*snapshots(BASE, new)), "v1", "v2")
+    new = BASE.replace(LIBRARY_GOAL, LIBRARY_GOAL + "        actions:\n" + actions)
+    out = markdown(compare(*snapshots(BASE, new)), "v1", "v2")
     assert len(out.encode("utf-8")) <= LIMIT
     assert "| Actions | 1500 | 0 | 0 |" in out
-    assert "Too many changes for one comment" in out
+    assert "_Too many changes for one comment: counts only; run `sivistys diff --format json` for everything._" in out
+    assert "#### Toinen teema (`t2`)\n\n1500 added.\n" in out and "| change |" not in out
+
+
+def test_markdown_is_cut_short_when_even_the_counts_do_not_fit() -> None:
+    out = markdown([action_change(i, theme=f"teema-{i}") for i in range(3000)], "v1", "v2")
+    assert len(out.encode("utf-8")) <= LIMIT
+    assert "counts only" in out and "#### Teema teema-0 (`teema-0`)\n\n1 added.\n" in out
+    assert "teema-2999" not in out
+    kept, note = out.rsplit("\n\n", 1)
+    assert note == "_… cut short to fit one comment; run `sivistys diff --format json` for everything._\n"
+    assert kept.endswith(("added.", "`)"))  # cut at the end of a line
 
 
 # --- more shapes: a program without themes, classification, escaping -------------------
@@ -601,3 +638,254 @@ def test_git_diff_driver_for_a_renamed_file(repo: Path) -> None:
     assert out.splitlines()[0] == ("sivistys diff: a/programs/kuntaliitto-sivistyskunta/program.yaml → "
                                    "b/programs/kuntaliitto/program.yaml")
     assert "~ program  status: archived → approved" in out
+
+
+# --- one id in two files: an error, never a hidden change ------------------------------
+
+
+def test_two_directories_with_one_program_id_are_an_error(repo: Path) -> None:
+    shutil.copytree(TAVOITTEET.parent, "programs/zz-copy")
+    commit("a copy under another directory")
+    edit(Path("programs/zz-copy/program.yaml"), PERIAATTEET_TARGET.format("true"), PERIAATTEET_TARGET.format("false"))
+    result = invoke("--exit-code")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"sivistys: error: revision 'HEAD': {TAVOITTEET} and programs/zz-copy/program.yaml both have the program id "
+        "'toiminnalliset-tavoitteet-2024'")
+
+
+def test_two_outcome_files_for_one_year_are_an_error(repo: Path) -> None:
+    shutil.copy(OUTCOMES, OUTCOMES.with_name("kopio-2024.yaml"))
+    edit(OUTCOMES.with_name("kopio-2024.yaml"), "status: partly", "status: achieved")
+    result = invoke("--exit-code")
+    assert result.exit_code == 2
+    assert (f"the working tree: {OUTCOMES} and {OUTCOMES.with_name('kopio-2024.yaml')} both have the outcomes "
+            "of program 'toiminnalliset-tavoitteet-2024' for 2024") in result.stderr
+
+
+# --- diff reads the files check reads ---------------------------------------------------
+
+
+def test_only_the_files_check_reads_are_compared(repo: Path) -> None:
+    """An old copy deeper down, or an outcome file in a subdirectory, is not a program file: not for check, not here."""
+    somero = SOMERO.parent
+    (somero / "arkisto").mkdir()
+    shutil.copy(SOMERO, somero / "arkisto" / "program.yaml")
+    (OUTCOMES.parent / "vanhat").mkdir()
+    shutil.copy(OUTCOMES, OUTCOMES.parent / "vanhat" / "2024.yaml")
+    commit("an archived copy and an old outcome file")
+    shutil.copytree("programs", repo.parent / "vanha")
+    edit(SOMERO, "status: draft", "status: approved")
+    edit(OUTCOMES.parent / "vanhat" / "2024.yaml", "status: partly", "status: achieved")
+    for result in (invoke("--format", "json"), invoke("--files", str(repo.parent / "vanha"), "programs", "-f", "json")):
+        assert result.exit_code == 0, result.stderr
+        assert [(c["program"], c["field"]) for c in json.loads(result.stdout)["changes"]] == [
+            ("somero-sivistysohjelma", "status")]
+    old_outcomes = repo.parent / "vanha" / OUTCOMES.parent.relative_to("programs")
+    nothing = invoke("--files", str(OUTCOMES.parent), str(old_outcomes))
+    assert nothing.exit_code == 2 and f"no programs in {OUTCOMES.parent} nor in" in nothing.stderr
+
+
+def test_a_path_with_no_programs_is_an_error(repo: Path) -> None:
+    Path("programs/somero-sivistysohjelma/muistiinpanot.yaml").write_text("a: 1\n", encoding="utf-8")
+    commit("notes")
+    top = invoke("--", ".")  # programs are at programs/<id>/program.yaml: as for `sivistys check .`
+    assert top.exit_code == 2
+    assert "no programs in revision 'HEAD' nor in the working tree; expected ./program.yaml" in top.stderr
+    notes = invoke("--", "programs/somero-sivistysohjelma/muistiinpanot.yaml")
+    assert notes.exit_code == 2 and "not a program file" in notes.stderr
+
+
+# --- where it runs: paths are the current directory's, the default is the repository's ---
+
+
+@pytest.mark.parametrize("where", ["programs", "programs/somero-sivistysohjelma/outcomes"])
+def test_default_path_is_programs_at_the_top_of_the_repository(repo: Path, where: str,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    Path("programs/somero-sivistysohjelma/outcomes").mkdir()
+    edit(SOMERO, "status: draft", "status: approved")
+    monkeypatch.chdir(where)
+    result = invoke()
+    assert result.exit_code == 0, result.stderr
+    assert "~ program  status: draft → approved" in result.stdout
+
+
+# --- git: one process per side, whatever the number of files ---------------------------
+
+
+def test_git_runs_a_fixed_number_of_times(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(12):
+        shutil.copytree(TAVOITTEET.parent, f"programs/kopio-{i}")
+        edit(Path(f"programs/kopio-{i}/program.yaml"), "id: toiminnalliset-tavoitteet-2024\n", f"id: kopio-{i}\n")
+        edit(Path(f"programs/kopio-{i}/outcomes/2024.yaml"), "program: toiminnalliset-tavoitteet-2024",
+             f"program: kopio-{i}")
+    commit("twelve more programs")
+    edit(SOMERO, "status: draft", "status: approved")
+    commit("approve")
+    calls: list[tuple[list[str], bytes | None]] = []
+    real = subprocess.run
+
+    def counting(args, *rest, **kwargs):
+        calls.append((args, kwargs.get("input")))
+        return real(args, *rest, **kwargs)
+
+    monkeypatch.setattr(git.subprocess, "run", counting)
+    result = invoke("HEAD~1", "HEAD", "--format", "json")
+    assert [c["field"] for c in json.loads(result.stdout)["changes"]] == ["status"]
+    commands = [args[2] for args, _ in calls]  # git --no-pager COMMAND …
+    assert sorted(commands) == ["--literal-pathspecs", "--literal-pathspecs", "cat-file", "cat-file",
+                                "rev-parse", "rev-parse", "rev-parse"]
+    reads = [stdin.decode().split() for _, stdin in calls if stdin]  # blob ids, never paths
+    files = [*Path("programs").glob("*/program.yaml"), *Path("programs").glob("*/outcomes/*.yaml")]
+    assert len(reads[0]) == len(files)
+    assert reads[1] == [run_git("rev-parse", f"HEAD:{SOMERO}").strip()]  # the unchanged files are not read again
+
+
+def test_a_path_with_a_newline_asks_git_for_nothing_else(repo: Path) -> None:
+    strange = Path("programs/uusi\nHEAD:programs")
+    strange.mkdir()
+    (strange / "program.yaml").write_text(
+        "id: uusi\ntitle: Uusi ohjelma\norganization: Kunta\nperiod: {start: 2026, end: 2029}\n", encoding="utf-8")
+    commit("a directory name with a newline")
+    edit(strange / "program.yaml", "end: 2029", "end: 2030")
+    commit("extended")
+    result = invoke("HEAD~1", "HEAD", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [(c["program"], c["field"], c["old"], c["new"]) for c in json.loads(result.stdout)["changes"]] == [
+        ("uusi", "period.end", 2029, 2030)]
+
+
+# --- probable renames: quick, and bounded -----------------------------------------------
+
+LIBRARY_GOAL = "        title: Kirjastopalvelut tavoittavat ikäihmiset.\n"
+
+
+def with_actions(n: int, prefix: str, extra: str = "") -> str:
+    """BASE with n actions under one goal, each with a title of its own (made-up words) and a responsible person."""
+    def title(i: int) -> str:
+        rnd = random.Random(i)
+        return " ".join("".join(rnd.choices("aeiouykstlnmrhpv", k=rnd.randint(4, 9))) for _ in range(6))
+
+    actions = "".join(f"          - id: {prefix}{i}\n            title: {title(i)}{extra}\n"
+                      f"            responsible: Kirjastotoimenjohtaja {i}\n" for i in range(n))
+    return BASE.replace(LIBRARY_GOAL, LIBRARY_GOAL + "        actions:\n" + actions)
+
+
+def test_three_hundred_renamed_actions_pair_at_once() -> None:
+    start = time.perf_counter()
+    changes = compare(*snapshots(with_actions(300, "toimi-"), with_actions(300, "uusi-")))
+    assert time.perf_counter() - start < 5  # 26 s when every pair was scored with difflib
+    assert len(changes) == 300 and all(c.kind == "renamed" and c.probable for c in changes)
+    assert [(c.old, c.new) for c in changes[:2]] == [("toimi-0", "uusi-0"), ("toimi-1", "uusi-1")]
+
+
+def test_renamed_and_reworded_is_still_a_probable_rename() -> None:
+    changes = compare(*snapshots(with_actions(20, "toimi-"), with_actions(20, "uusi-", " nyt")))
+    assert [(c.old, c.new) for c in changes if c.kind == "renamed"] == [(f"toimi-{i}", f"uusi-{i}") for i in range(20)]
+    assert {(c.kind, c.field) for c in changes} == {("renamed", ""), ("changed", "title")}
+
+
+def test_too_many_candidates_are_not_guessed_at() -> None:
+    """101 removed and 101 added actions are 10,201 pairs, over MAX_PAIRS: shown as removed and added."""
+    start = time.perf_counter()
+    changes = compare(*snapshots(with_actions(101, "toimi-"), with_actions(101, "uusi-", " nyt")))
+    assert time.perf_counter() - start < 5
+    assert sorted({c.kind for c in changes}) == ["added", "removed"] and len(changes) == 202
+
+
+# --- git's diff driver: a line diff, never a failure ------------------------------------
+
+
+def test_git_diff_driver_shows_the_lines_of_a_yaml_file_that_is_not_a_program(repo: Path) -> None:
+    driver_setup()
+    notes = Path("programs/somero-sivistysohjelma/muistiinpanot.yaml")
+    notes.write_text("muistiin: yksi\nkaksi: 2\n", encoding="utf-8")
+    commit("diff driver, and notes")
+    notes.write_text("muistiin: kolme\nkaksi: 2\n", encoding="utf-8")
+    Path("programs/uusi.yaml").write_text("uusi: true", encoding="utf-8")
+    run_git("add", "programs/uusi.yaml")
+    out = run_git("diff", "HEAD")
+    assert (f"sivistys diff: {notes} is not a program file; expected <program-id>/program.yaml or "
+            "<program-id>/outcomes/<year>.yaml; the lines that changed:\n"
+            f"--- a/{notes}\n+++ b/{notes}\n@@ -1,2 +1,2 @@\n-muistiin: yksi\n+muistiin: kolme\n kaksi: 2\n") in out
+    assert "--- /dev/null\n+++ b/programs/uusi.yaml\n@@ -0,0 +1 @@\n+uusi: true\n\\ No newline at end of file\n" in out
+
+
+# --- Markdown: nothing from the files becomes markup ------------------------------------
+
+MD_HOSTILE = (
+    '- <script>alert("x")</script> | cell # heading <img src=x onerror=alert(1)> &amp; &lt;b&gt; *em* _u_ '
+    "`code` [link](javascript:alert(1)) ![i](http://x/i.png) ~~s~~ $x$ <!-- c -->\n"
+    "# h1 line\n- list item\n1. ordered\n> quote\n---\n| a | b |\nends with #"
+)
+
+
+def versions_with_text(text: str):
+    """Two versions of a program and its outcomes in which every kind of change carries `text`."""
+    line = text.splitlines()[0]
+
+    def program(version: str, actions: list[dict]) -> str:
+        data = {
+            "id": "p", "title": text, "organization": text, "period": {"start": 2025, "end": 2028},
+            "status": "approved", "version": version,
+            "background_documents": [{"title": text, "publisher": f"{text} {version}"}],
+            "themes": [{"id": "t1", "title": text, "goals": [{"id": "g1", "title": text, "actions": actions}]}],
+        }
+        if version == "1.1":
+            data["amendments"] = [{"version": "1.1", "date": "2026-03-01", "description": text,
+                                   "decision": {"body": text, "date": "2026-03-01", "section": line}}]
+        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+    def outcomes(year: int, comment: str) -> str:
+        return yaml.safe_dump({"program": "p", "year": year, "outcomes": [
+            {"ref": "a1", "status": "achieved", "value": text, "comment": comment}]}, allow_unicode=True)
+
+    old = {"programs/p/program.yaml": program("1.0", [
+        {"id": "a1", "title": text, "responsible": text}, {"id": "a2", "title": "Poistuva", "responsible": text},
+        {"id": "a3", "title": text, "description": text}]),
+        "programs/p/outcomes/2025.yaml": outcomes(2025, text)}
+    new = {"programs/p/program.yaml": program("1.1", [
+        {"id": "a1", "title": text, "responsible": f"{text} 2"}, {"id": "a4", "title": text, "description": text},
+        {"id": "a5", "title": text}]),
+        "programs/p/outcomes/2025.yaml": outcomes(2025, f"{text} 2"),
+        "programs/p/outcomes/2026.yaml": outcomes(2026, text)}
+    return (load_snapshot("old", "old", {k: v.encode() for k, v in old.items()}),
+            load_snapshot("new", "new", {k: v.encode() for k, v in new.items()}))
+
+
+def md_tokens(md: str) -> tuple[list[str], set[str]]:
+    """The block tokens, and the kinds of inline token (raw HTML with its text)."""
+    tokens = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).parse(md)
+    inline = {c.type + (c.content if c.type == "html_inline" else "") for t in tokens for c in t.children or []}
+    return [t.type for t in tokens], inline
+
+
+def test_markdown_shows_hostile_text_as_text() -> None:
+    from sivistys_cli.render.diff_markdown import render
+
+    changes = compare(*versions_with_text(MD_HOSTILE))
+    assert {c.kind for c in changes} == {"added", "removed", "changed", "renamed"}
+    hostile = render(changes, MD_HOSTILE.splitlines()[0], "| `b` #")
+    harmless = render(compare(*versions_with_text("x\ny")), "x", "b")
+    (blocks, inline), (expected_blocks, expected_inline) = md_tokens(hostile), md_tokens(harmless)
+    assert blocks == expected_blocks
+    assert inline <= expected_inline | {"text"}  # no strike, link, image, emphasis, code or HTML from the files
+    html = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(hostile)
+    assert "<script" not in html and "<img" not in html and "<del>" not in html and 'href="javascript' not in html
+    assert "- &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; | cell # heading" in html
+    assert "&amp;amp; &amp;lt;b&amp;gt;" in html and "~~s~~ $x$" in html
+    assert "ends with # (<code>t1</code>)</h4>" in html  # a trailing # does not close the heading
+
+
+# --- wording ------------------------------------------------------------------------------
+
+
+def test_one_outcome_is_one_outcome() -> None:
+    program = (PROGRAMS / "toiminnalliset-tavoitteet-2024/program.yaml").read_bytes()
+    one = b"program: toiminnalliset-tavoitteet-2024\nyear: 2024\noutcomes:\n  - ref: periaatteet-valmiit\n" \
+          b"    status: achieved\n"
+    old = load_snapshot("a", "a", {"programs/t/program.yaml": program})
+    new = load_snapshot("b", "b", {"programs/t/program.yaml": program, "programs/t/outcomes/2024.yaml": one})
+    from sivistys_cli.render.diff_text import render
+
+    assert "    + outcome year 2024  added: 1 outcome\n" in render(compare(old, new), "a", "b")

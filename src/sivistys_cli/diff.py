@@ -11,7 +11,6 @@ from sivistys_cli.index import Item, walk
 from sivistys_cli.model import OutcomeYear, Program
 from sivistys_cli.versions import Snapshot
 
-KINDS = ("added", "removed", "changed", "moved", "renamed")
 ITEMS = ("program", "theme", "goal", "action", "measure", "outcomes", "outcome")
 _YEAR_KEYS = frozenset({"program", "year", "outcomes"})  # identity and children of an outcome year
 
@@ -20,7 +19,7 @@ _YEAR_KEYS = frozenset({"program", "year", "outcomes"})  # identity and children
 class Change:
     """One difference, named by ids; `old` and `new` are plain JSON values (README: "The JSON format")."""
 
-    kind: str  # one of KINDS
+    kind: str  # "added", "removed", "changed", "moved" or "renamed"
     item: str  # one of ITEMS; "outcomes" is a whole year's file, "outcome" one entry in it
     program: str  # the program id
     path: str  # id-path: program/theme/goal/action, or program@year/ref for outcomes
@@ -32,7 +31,7 @@ class Change:
     title: str = ""  # the item's title, in the program's main language
     parent: str = ""  # id-path of the parent (the old parent for a removed item)
     theme: str = ""  # id of the theme (or top-level goal) it falls under; "@2024" for outcomes; "" for the program
-    theme_title: str = ""
+    theme_title: str = ""  # that theme's title; "" for the program and for outcomes (renderers name those)
     program_title: str = ""
 
     def as_dict(self) -> dict[str, Any]:
@@ -67,6 +66,8 @@ def summary(changes: list[Change]) -> dict[str, dict[str, int]]:
 
 def _program(old: Program | None, new: Program | None) -> tuple[list[Change], dict[str, str]]:
     """A program added or removed is one change; otherwise its own fields, then its items theme by theme."""
+    if old is new:  # the same file in both versions (see versions.Cache): nothing to compare
+        return [], {}
     if old is None or new is None:
         p = new or old
         assert p is not None
@@ -133,7 +134,9 @@ def _outcome_year(key: tuple[str, int], old: OutcomeYear | None, new: OutcomeYea
                   old_to_new: dict[str, str]) -> list[Change]:
     """A year's file added or removed is one change; otherwise its own fields, then outcomes by ref."""
     pid, year = key
-    base = dict(program=pid, path=f"{pid}@{year}", theme=f"@{year}", theme_title=f"Outcomes {year}")
+    base = dict(program=pid, path=f"{pid}@{year}", theme=f"@{year}")
+    if old is new:
+        return []
     if old is None or new is None:
         facts = {"year": year, "outcomes": len((new or old).outcomes)}  # type: ignore[union-attr]
         return [Change("added", "outcomes", new=facts, **base) if old is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -10,14 +11,14 @@ from sivistys_cli.errors import UsageError
 
 # Neither a pager nor a credential prompt may take over a sivistys run.
 _ENV = {"GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0"}
+_OID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256
 
 
-def _run(args: list[str], cwd: Path, what: str) -> bytes:
+def _run(args: list[str], cwd: Path, what: str, stdin: bytes | None = None) -> bytes:
     """Run `git args` in `cwd`; a failure becomes a UsageError that says what was being done."""
     try:
-        done = subprocess.run(
-            ["git", "--no-pager", *args], cwd=cwd, capture_output=True, check=False, env={**os.environ, **_ENV}
-        )
+        done = subprocess.run(["git", "--no-pager", *args], cwd=cwd, input=stdin, capture_output=True,
+                              check=False, env={**os.environ, **_ENV})
     except FileNotFoundError:
         raise UsageError("git is not installed or not on PATH; use --files OLD NEW to compare without git") from None
     if done.returncode != 0:
@@ -48,14 +49,40 @@ def merge_base(a: str, b: str, root: Path) -> str:
     return out.decode("ascii").strip()
 
 
-def list_files(commit: str, label: str, specs: list[str], root: Path) -> list[str]:
-    """Files (paths from the root) under the pathspecs at `commit`; specs are literal, never magic."""
-    args = ["--literal-pathspecs", "ls-tree", "-r", "-z", "--name-only", "--full-tree", "--end-of-options", commit]
+def list_blobs(commit: str, label: str, specs: list[str], root: Path) -> dict[str, str]:
+    """Files under the pathspecs at `commit`: path from the root -> blob id; specs are literal, never magic."""
+    args = ["--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit]
     out = _run([*args, "--", *specs], root, f"cannot list the files of revision '{label}'")
-    return [name for name in out.decode("utf-8", "surrogateescape").split("\0") if name]
+    blobs = {}
+    for entry in filter(None, out.decode("utf-8", "surrogateescape").split("\0")):
+        meta, _, name = entry.partition("\t")  # "<mode> <type> <id>\t<path>"
+        mode, kind, oid = meta.split(" ")
+        if kind == "blob" and mode != "120000":  # neither a symbolic link nor a submodule
+            blobs[name] = oid
+    return blobs
 
 
-def show(commit: str, label: str, path: str, root: Path) -> bytes:
-    """The contents of `path` at `commit`."""
-    return _run(["show", "--no-textconv", "--end-of-options", f"{commit}:{path}"], root,
-                f"cannot read {path} at revision '{label}'")
+def read_blobs(oids: dict[str, str], label: str, root: Path) -> dict[str, bytes]:
+    """The contents of blobs (path -> id) from one `git cat-file --batch`.
+
+    Only ids go to its standard input, never a path, so no file name can ask for another object.
+    """
+    wanted = list(dict.fromkeys(oids.values()))
+    if not wanted:
+        return {}
+    if not all(_OID.fullmatch(oid) for oid in wanted):
+        raise UsageError(f"cannot read the files of revision '{label}' (git gave an unexpected object id)")
+    out = _run(["cat-file", "--batch"], root, f"cannot read the files of revision '{label}'",
+               stdin="".join(f"{oid}\n" for oid in wanted).encode("ascii"))
+    contents: dict[str, bytes] = {}
+    at = 0
+    for oid in wanted:  # each answer: "<id> blob <size>\n<contents>\n", or "<id> missing\n"
+        end = out.index(b"\n", at)
+        head = out[at:end].decode("ascii", "replace").split(" ")
+        if len(head) != 3 or head[1] != "blob":
+            path = next(p for p, o in oids.items() if o == oid)
+            raise UsageError(f"cannot read {path} at revision '{label}' (git: {' '.join(head[1:])})")
+        at = end + 1 + int(head[2])
+        contents[oid] = out[end + 1:at]
+        at += 1
+    return {path: contents[oid] for path, oid in oids.items()}

@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from sivistys_cli.diagnostics import Diagnostic, Severity
 from sivistys_cli.errors import UsageError
@@ -156,6 +156,30 @@ def _root_of_file(path: Path, given: Path) -> Path:
     if path.name == PROGRAM_FILE:
         return path.parent
     raise UsageError(f"{given}: not a program file; expected <program-id>/{PROGRAM_FILE} or <program-id>/outcomes/<year>.yaml")
+
+
+def program_files(names: Iterable[str], base: str = ".") -> dict[str, str]:
+    """Which of these '/'-separated paths (a git tree, say) `load` reads for `base`: path -> kind.
+
+    The same rules as for files on disk: `base` is a program file, a program directory (it holds
+    program.yaml) or a directory of programs; a program's files are its program.yaml ("program")
+    and outcomes/*.yaml ("outcomes"), and nothing deeper.
+    """
+    top = PurePosixPath(base)
+    paths = {PurePosixPath(n) for n in names}
+    if top in paths:  # a file named on its own
+        paths, roots = {top}, {top.parent.parent if top.parent.name == OUTCOMES_DIR else top.parent}
+    elif top / PROGRAM_FILE in paths:
+        roots = {top}
+    else:
+        roots = {p.parent for p in paths if p.name == PROGRAM_FILE and p.parent.parent == top}
+    out = {}
+    for p in sorted(paths):
+        if p.parent.name == OUTCOMES_DIR and p.parent.parent in roots and p.suffix in (".yaml", ".yml"):
+            out[str(p)] = "outcomes"
+        elif p.name == PROGRAM_FILE and p.parent in roots:
+            out[str(p)] = "program"
+    return out
 
 
 def _siblings(roots: set[Path]) -> set[Path]:

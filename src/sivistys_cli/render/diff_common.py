@@ -43,7 +43,12 @@ def summary_line(changes: list[Change]) -> str:
 
 
 def totals(changes: list[Change]) -> str:
-    return f"{_n(len(changes), 'change')}, {sum(c.substantive for c in changes)} substantive"
+    return f"{plural(len(changes), 'change')}, {sum(c.substantive for c in changes)} substantive"
+
+
+def theme_name(theme: str, title: str) -> str:
+    """What a group of changes is headed with: the theme's title, or 'Outcomes 2024' for a year's outcomes."""
+    return f"Outcomes {theme[1:]}" if theme.startswith("@") else title
 
 
 def ident(path: str) -> str:
@@ -71,7 +76,7 @@ def facts(c: Change) -> str:
     """A program, a year's outcomes or an outcome that came or went, in brief: 'period 2025–2030, draft'."""
     f = c.new if c.kind == "added" else c.old
     if c.item == "outcomes":
-        return f"{f['outcomes']} outcomes"
+        return plural(f["outcomes"], "outcome")
     if c.item == "outcome":
         return f["status"] + (f", value {value(f['value'])}" if "value" in f else "")
     return f"period {f['period']['start']}–{f['period']['end']}, {f['status']}"
@@ -103,5 +108,6 @@ def label(item: str) -> str:
     return {"outcomes": "outcome year"}.get(item, item)
 
 
-def _n(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
+    """'1 change', '2 changes'."""
     return f"{n} {word}{'' if n == 1 else 's'}"

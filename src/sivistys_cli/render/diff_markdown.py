@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
 from sivistys_cli.diff import Change, summary
-from sivistys_cli.render.diff_common import PLURAL, decision_behind, facts, ident, label, shorten, totals, value
+from sivistys_cli.markdown import inline
+from sivistys_cli.render.diff_common import PLURAL, decision_behind, facts, ident, label, plural, shorten, theme_name
+from sivistys_cli.render.diff_common import totals, value
 from sivistys_cli.versions import WORKTREE
 
 LIMIT = 64 * 1024  # GitHub and GitLab refuse longer comments
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _HEAD = "| change | item | what | old | new |\n|---|---|---|---|---|"
 
 
@@ -20,7 +20,7 @@ def render(changes: list[Change], old: str, new: str, color: bool = False) -> st
         out = _document(changes, old, new, detail)
         if len(out.encode("utf-8")) <= LIMIT:
             return out
-    cut = out.encode("utf-8")[: LIMIT - 200].decode("utf-8", "ignore").rsplit("\n", 1)[0]
+    cut = out.encode("utf-8")[: LIMIT - 200].decode("utf-8", "ignore").rsplit("\n", 1)[0].rstrip("\n")
     return cut + "\n\n_… cut short to fit one comment; run `sivistys diff --format json` for everything._\n"
 
 
@@ -52,8 +52,8 @@ def _program(changes: list[Change], detail: str) -> list[str]:
     if behind:
         out += ["", f"**Decision behind this revision:** {md(behind)}"]
     for (theme, theme_title), group in groupby(changes, key=lambda c: (c.theme, c.theme_title)):
-        heading = "The program itself" if not theme else (
-            md(theme_title) if theme.startswith("@") else f"{md(theme_title)} ({_code(theme)})")
+        heading = "The program itself" if not theme else md(theme_name(theme, theme_title)) + (
+            "" if theme.startswith("@") else f" ({_code(theme)})")
         out += ["", f"#### {heading}", ""] + _group(list(group), detail)
     return out
 
@@ -65,7 +65,9 @@ def _group(changes: list[Change], detail: str) -> list[str]:
     shown = changes if detail == "all" else [c for c in changes if c.substantive]
     hidden = len(changes) - len(shown)
     rows = [_HEAD, *(_row(c) for c in shown)] if shown else []
-    return rows + ([""] if rows and hidden else []) + ([f"_{hidden} editorial changes not listed._"] if hidden else [])
+    if not hidden:
+        return rows
+    return rows + ([""] if rows else []) + [f"_{plural(hidden, 'editorial change')} not listed._"]
 
 
 def _row(c: Change) -> str:
@@ -82,7 +84,7 @@ def _what(c: Change) -> str:
     if c.kind in ("added", "removed") and c.item not in ("program", "outcomes", "outcome") and c.parent != c.program:
         return ("under " if c.kind == "added" else "from ") + _code(ident(c.parent))
     if c.kind == "renamed":
-        return f"id; add `previous_ids: [{c.old}]` to confirm" if c.probable else "id"
+        return f"id; add {_code(f'previous_ids: [{c.old}]')} to confirm" if c.probable else "id"
     return ""
 
 
@@ -103,11 +105,12 @@ def _version(label: str) -> str:
 
 
 def md(text: str) -> str:
-    """Text that Markdown shows as written, on one table row."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Text that Markdown shows as written, on one line: in a table cell, a heading or a paragraph."""
+    return inline(" ".join(text.split()))
 
 
 def _code(text: str) -> str:
-    if "`" in text:
+    """An id or a field as code; what a code span cannot hold as written (a backtick, a table's |) is escaped text."""
+    if not text or any(c in text for c in "`|\r\n") or text != text.strip():
         return md(text)
-    return "`" + text.replace("|", "\\|") + "`"
+    return f"`{text}`"

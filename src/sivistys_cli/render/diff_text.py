@@ -8,6 +8,7 @@ from rich.markup import escape
 
 from sivistys_cli.diff import Change
 from sivistys_cli.render.diff_common import MARK, decision_behind, describe, ident, label, shorten, summary_line
+from sivistys_cli.render.diff_common import theme_name
 
 _STYLE = {"added": "green", "removed": "red", "changed": "yellow", "moved": "cyan", "renamed": "blue"}
 
@@ -32,7 +33,8 @@ def _program(program: str, changes: list[Change], color: bool) -> list[str]:
     for (theme, theme_title), group in groupby(changes, key=lambda c: (c.theme, c.theme_title)):
         indent = "  "
         if theme:
-            lines.append(f"  {esc(theme_title)}" + ("" if theme.startswith("@") else f" ({esc(theme)})"))
+            named = "" if theme.startswith("@") else f" ({esc(theme)})"  # outcomes have a year, not an id
+            lines.append(f"  {esc(theme_name(theme, theme_title))}{named}")
             indent = "    "
         lines += [indent + _line(c, color) for c in group]
     return lines
