@@ -31,6 +31,12 @@ def test_every_message_used_exists() -> None:
     assert missing == []
 
 
+def test_every_section_of_the_catalogs_is_used() -> None:
+    code = "\n".join(p.read_text(encoding="utf-8") for p in [*TEMPLATES.glob("*.j2"), *SOURCES.rglob("*.py")])
+    unused = [section for section in catalog("fi") if not re.search(rf"[\"']{section}[.\"']", code)]
+    assert unused == []
+
+
 @pytest.mark.parametrize(
     ("lang", "date", "count", "percent", "money", "cents"),
     [

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -192,7 +193,42 @@ def test_a_program_with_errors_is_not_reported(repo_copy: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: valmis"), encoding="utf-8")
     result = invoke("report", "programs/somero-sivistysohjelma", "--kind", "program")
     assert result.exit_code == 2
-    assert "has errors; run `sivistys check somero-sivistysohjelma`" in result.stderr
+    assert "cannot make a report: programs/somero-sivistysohjelma/program.yaml:14:9: SV103 'status' is 'valmis'" in result.stderr
+    assert "run `sivistys check programs/somero-sivistysohjelma`" in result.stderr
+
+
+def test_a_program_failing_its_checks_is_not_reported(repo_copy: Path) -> None:
+    """An outcome whose ref has a typo loads fine, but the check finds it: the outcome would vanish."""
+    path = Path(f"programs/{OUTCOME_PROGRAM}/outcomes/2024.yaml")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("ref: hakeutuvat-kirjastopalvelut", "ref: hakeutuvat-kirjastopalvelu"), encoding="utf-8")
+    result = invoke("report", f"programs/{OUTCOME_PROGRAM}", "--kind", "annual")
+    assert result.exit_code == 2
+    assert f"programs/{OUTCOME_PROGRAM}/outcomes/2024.yaml:13:10: SV202 outcome for 'hakeutuvat-kirjastopalvelu'" in result.stderr
+
+
+@pytest.fixture
+def sibbo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A scratch copy of the Sibbo fixture (outcomes 2023–2025) as programs/ in the current directory."""
+    shutil.copytree(FIXTURE, tmp_path / "programs")
+    monkeypatch.chdir(tmp_path)
+    return Path("programs/sibbo-hyvinvointi")
+
+
+@pytest.mark.parametrize("args", [["program.yaml"], [".", "--year", "2025"], [".", "--year", "2024"]])
+def test_a_broken_outcome_file_stops_the_report_whichever_file_is_named(sibbo: Path, args: list[str]) -> None:
+    latest = sibbo / "outcomes" / "2025.yaml"
+    latest.write_text(latest.read_text(encoding="utf-8").replace("status: achieved", "status: done"), encoding="utf-8")
+    path, *options = args
+    result = invoke("report", str(sibbo / path), "--kind", "annual", *options)
+    assert result.exit_code == 2
+    assert "programs/sibbo-hyvinvointi/outcomes/2025.yaml:4:33: SV103 'status' is 'done'" in result.stderr
+    assert "no outcomes for" not in result.stderr
+    # the command it suggests is a path that shows the error, also when a single file was named
+    suggested = re.search(r"run `sivistys (check .*)`", result.stderr)
+    assert suggested and suggested.group(1) == "check programs/sibbo-hyvinvointi"
+    check = invoke(*suggested.group(1).split())
+    assert check.exit_code == 1 and "outcomes/2025.yaml:4:33: SV103" in check.stdout
 
 
 def test_footer_names_commit_and_date_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -212,6 +248,15 @@ def test_template_dir_overrides_one_block(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "<p>Oma selite</p>" in result.stdout and "Tilojen selitteet" not in result.stdout
     assert "Strategiakärki" in result.stdout
+
+
+def test_a_failing_template_is_a_usage_error_naming_its_line(tmp_path: Path) -> None:
+    (tmp_path / "annual.html.j2").write_text(
+        '{% extends "builtin/annual.html.j2" %}\n{% block legend %}\n<p>{{ 1/0 }}</p>{% endblock %}', encoding="utf-8"
+    )
+    result = invoke("report", str(ROOT / "programs" / OUTCOME_PROGRAM), "--kind", "annual", "--template-dir", str(tmp_path))
+    assert result.exit_code == 2, result.output
+    assert f"template error ({tmp_path / 'annual.html.j2'}:3): division by zero" in result.stderr
 
 
 def test_a_broken_template_is_a_usage_error(tmp_path: Path) -> None:

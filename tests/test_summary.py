@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -54,8 +55,9 @@ def test_measures_costs_and_overdue_actions() -> None:
 
 def test_colour_keeps_words_and_symbols() -> None:
     corpus = load([ROOT / "programs" / "toiminnalliset-tavoitteet-2024"], cwd=ROOT)
-    summaries, tr, notes = build(corpus.programs, 2024, "sv")
-    out = render(summaries, tr, color=True, width=100, notes=notes)
+    summaries, tr, skipped = build(corpus.programs, 2024, "sv")
+    assert skipped == []
+    out = render(summaries, tr, color=True, width=100)
     assert ANSI.search(out)
     assert "✓ Uppnått" in re.sub(r"\x1b\[[0-9;]*m", "", out)
 
@@ -68,13 +70,42 @@ def test_default_year_is_the_latest_with_outcomes() -> None:
     assert default_year(by_id["somero-sivistysohjelma"], today=dt.date(2020, 1, 1)) == 2025
 
 
-def test_broken_file_becomes_a_note(repo_copy: Path) -> None:
+def test_a_broken_file_is_named_on_stderr_and_exits_1(repo_copy: Path) -> None:
     path = Path("programs/somero-sivistysohjelma/program.yaml")
     path.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: valmis"), encoding="utf-8")
     result = invoke("summary")
-    assert result.exit_code == 0
-    assert "programs/somero-sivistysohjelma/program.yaml: ohitettu, koska tiedostossa on" in result.stdout
-    assert "Someron sivistysohjelma" not in result.stdout
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "programs/somero-sivistysohjelma/program.yaml: ohitettu, koska tiedostossa on virheitä (aja sivistys check)."
+    ]
+    assert "Someron sivistysohjelma" not in result.stdout and "ohitettu" not in result.stdout
+    assert "Strategian toteutumista tukevat toiminnalliset tavoitteet" in result.stdout
+
+
+def test_a_broken_latest_outcome_file_is_not_replaced_by_the_year_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "programs")
+    monkeypatch.chdir(tmp_path)
+    latest = Path("programs/sibbo-hyvinvointi/outcomes/2025.yaml")
+    latest.write_text(latest.read_text(encoding="utf-8").replace("status: achieved", "status: done"), encoding="utf-8")
+    result = invoke("summary", "programs/sibbo-hyvinvointi")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("programs/sibbo-hyvinvointi/outcomes/2025.yaml: ohitettu")
+    assert "Toteuma 2025" in result.stdout and "Toteuma 2024" not in result.stdout
+    assert "Vuoden 2025 toteumatiedostossa on virheitä, joten toteumia ei lasketa" in result.stdout
+    assert re.search(r"\? Toteuma puuttuu +[1-9]", result.stdout)  # its outcomes are not counted
+
+
+def test_a_program_in_another_language_gets_the_same_default_as_its_report(tmp_path: Path) -> None:
+    root = tmp_path / "programs" / "sami"
+    root.mkdir(parents=True)
+    (root / "program.yaml").write_text(
+        "id: sami\ntitle: Sámi program\norganization: X\nperiod: {start: 2025, end: 2026}\nstatus: draft\n"
+        "languages: [se]\ngoals:\n  - {id: g, title: Goal}\n", encoding="utf-8")
+    summary = invoke("summary", str(root), "--year", "2025")
+    report = invoke("report", str(root), "--kind", "program", "--format", "md")
+    assert summary.exit_code == 0 and report.exit_code == 0, summary.output + report.output
+    assert "Toteuma 2025" in summary.stdout  # Finnish, as in the report
+    assert "**Ohjelmakausi:** 2025–2026" in report.stdout
 
 
 @pytest.mark.parametrize("args", [["--lang", "de"], ["no/such/dir"]])

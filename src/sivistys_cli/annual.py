@@ -29,7 +29,8 @@ class Assessed:
         return self.outcome.status.value if self.outcome else "missing"
 
 
-def _year(point: dt.date | int | None) -> int | None:
+def year_of(point: dt.date | int | None) -> int | None:
+    """The year of a schedule point or due date, which may be a year or a date."""
     return point.year if isinstance(point, dt.date) else point
 
 
@@ -37,13 +38,14 @@ def schedule_years(schedule: Schedule | None) -> tuple[int | None, int | None]:
     """First and last year of a schedule; None where it does not say."""
     if schedule is None:
         return None, None
-    return _year(schedule.start), _year(schedule.end)
+    return year_of(schedule.start), year_of(schedule.end)
 
 
 def due_in(item: Item, year: int) -> bool:
     """An action is due when its schedule covers the year or is not known; a measure with its action."""
     if item.kind == "measure":
-        return item.parent is None or item.parent.kind != "action" or due_in(item.parent, year)
+        action = item.ancestor("action")
+        return action is None or due_in(action, year)
     if item.kind != "action":
         return False
     schedule = item.node.schedule  # type: ignore[union-attr]

@@ -148,6 +148,7 @@ def diff(
     """Show what changed between two versions of the programs, by id: sivistys diff [REV_A [REV_B]] [-- PATH...]."""
     from sivistys_cli.dashdash import after_dashdash
     from sivistys_cli.diff import compare
+    from sivistys_cli.driver import line_diff
     from sivistys_cli.render.diffs import DIFF_FORMATS
     from sivistys_cli.revisions import gather
     from sivistys_cli.versions import DiffRequest
@@ -157,12 +158,13 @@ def diff(
     request = DiffRequest(tuple(revisions or ()), tuple(after_dashdash(ctx)), files, merge_base)
     try:
         old, new = gather(request, Path.cwd())
-    except SivistysError as exc:
+        changes = [c for c in compare(old, new) if c.substantive or not substantive]
+    except Exception as exc:  # noqa: BLE001 - a failing diff driver would stop all of `git log -p`
         if not request.driver:
             raise
-        sys.stdout.write(f"sivistys diff: {exc}\n")  # a failing diff driver would stop all of `git log -p`
+        bug = f"internal error ({exc!r}); please report it at {ISSUES_URL}"
+        sys.stdout.write(line_diff(request, Path.cwd(), str(exc) if isinstance(exc, SivistysError) else bug))
         return
-    changes = [c for c in compare(old, new) if c.substantive or not substantive]
     console = _console()
     color = output_format == "text" and console.no_color is False
     out = DIFF_FORMATS[output_format](changes, old.label, new.label, color=color)
@@ -176,7 +178,10 @@ def summary(
     year: Annotated[Optional[int], typer.Option("--year", help="Year of the outcomes; default: each program's latest.")] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", help="fi, sv or en; default: the programs' main language.")] = None,
 ) -> None:
-    """A terminal overview: counts per theme, the year's statuses, measures, costs, overdue actions."""
+    """A terminal overview: counts per theme, the year's statuses, measures, costs, overdue actions.
+
+    Exit 1 when a file was skipped because it has errors (each is named on stderr first), else 0.
+    """
     from sivistys_cli.i18n import LANGS
     from sivistys_cli.load import load
     from sivistys_cli.render.summary import render
@@ -184,10 +189,13 @@ def summary(
 
     if lang is not None and lang not in LANGS:
         raise SivistysError(f"unknown --lang '{lang}'; use one of: {', '.join(LANGS)}")
-    summaries, tr, notes = build(load([path] if path else []).programs, year, lang)
+    summaries, tr, skipped = build(load([path] if path else []).programs, year, lang)
+    for line in skipped:
+        _console(stderr=True).print(line, markup=False)
     console = _console()
     color = not console.no_color
-    sys.stdout.write(render(summaries, tr, color=color, width=min(console.width, 120) if color else 80, notes=notes))
+    sys.stdout.write(render(summaries, tr, color=color, width=min(console.width, 120) if color else 80))
+    raise typer.Exit(1 if skipped else 0)
 
 
 @command
@@ -197,7 +205,7 @@ def report(
     year: Annotated[Optional[int], typer.Option("--year", help="Year of an annual report; default: the latest.")] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="html or md.")] = "html",
     lang: Annotated[Optional[str], typer.Option("--lang", help="fi, sv or en; default: the program's main language.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE (atomically), not stdout.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically), not stdout.")] = None,
     template_dir: Annotated[Optional[Path], typer.Option("--template-dir", help="Templates here override the built-in ones.")] = None,
     commit: Annotated[Optional[str], typer.Option("--commit", help="Name this git revision (e.g. HEAD) in the footer.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Date the report in its footer (YYYY-MM-DD).")] = None,
@@ -207,16 +215,18 @@ def report(
 
     from sivistys_cli import atomic
     from sivistys_cli.load import load
-    from sivistys_cli.report import ReportOptions, render, report_commit
+    from sivistys_cli.report import ReportOptions, check_output, render, report_commit
 
     try:
         day = dt.date.fromisoformat(date) if date else None
     except ValueError:
         raise SivistysError(f"--date '{date}' is not a date; write it as YYYY-MM-DD") from None
     corpus = load([path])
+    if output is not None:
+        check_output(corpus, output)
     options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day)
-    out = render(corpus, options)
-    if output:
+    out = render(corpus, options, given=str(path))
+    if output is not None:
         atomic.write_text(output, out)
     else:
         sys.stdout.write(out)

@@ -10,12 +10,12 @@ from collections import defaultdict
 from decimal import Decimal
 
 from sivistys_cli.index import Item, ProgramIndex
-from sivistys_cli.model import CostItem, Program
+from sivistys_cli.model import CostItem
 
 
-def action_costs(program: Program) -> list[tuple[Item, CostItem]]:
+def action_costs(index: ProgramIndex) -> list[tuple[Item, CostItem]]:
     """Every cost of every action, in document order."""
-    return [(item, cost) for item in ProgramIndex(program).of_kind("action") for cost in item.node.costs]  # type: ignore[union-attr]
+    return [(item, cost) for item in index.of_kind("action") for cost in item.node.costs]  # type: ignore[union-attr]
 
 
 def by_year(costs: list[CostItem]) -> dict[int | None, Decimal]:
@@ -26,9 +26,10 @@ def by_year(costs: list[CostItem]) -> dict[int | None, Decimal]:
     return dict(sorted(sums.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)))
 
 
-def program_costs_by_year(program: Program) -> dict[int | None, Decimal]:
+def program_costs_by_year(index: ProgramIndex) -> dict[int | None, Decimal]:
     """The actions' costs by year; the budget items' when no action states a cost."""
-    costs = [c for _, c in action_costs(program)]
-    if not costs and program.budget:
-        costs = list(program.budget.items)
+    costs = [c for _, c in action_costs(index)]
+    budget = index.program.budget
+    if not costs and budget:
+        costs = list(budget.items)
     return by_year(costs)

@@ -19,6 +19,11 @@ from sivistys_cli.errors import UsageError
 LANGS = ("fi", "sv", "en")
 
 
+def default_lang(main: str) -> str:
+    """The language of a program's summary and reports unless --lang says otherwise."""
+    return main if main in LANGS else "fi"
+
+
 class Localized(NamedTuple):
     """A text in the language it is written in; `fallback` when that is not the language asked for."""
 
@@ -130,6 +135,3 @@ class Translator:
 
     def month(self, month: int) -> str:
         return get_month_names("wide", context="stand-alone", locale=self.locale)[month]
-
-    def language_name(self, code: str) -> str:
-        return Locale.parse(code).get_display_name(self.locale) or code

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -25,6 +25,22 @@ class Item:
     @property
     def id(self) -> str:
         return self.node.id
+
+    def ancestors(self) -> Iterator[Item]:
+        """The parent, its parent, and so on up to the top of the tree."""
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def ancestor(self, kind: str) -> Item | None:
+        """The nearest ancestor of a kind, e.g. the theme an action is under."""
+        return next((a for a in self.ancestors() if a.kind == kind), None)
+
+    @property
+    def top(self) -> Item:
+        """The theme (or top-level goal) the item is under; the item itself at the top."""
+        return self if self.parent is None else self.parent.top
 
 
 def walk(program: Program) -> Iterator[Item]:
@@ -74,3 +90,36 @@ class ProgramIndex:
             m for m in self.of_kind("measure")
             if m.parent is item or item.id in m.node.goals  # type: ignore[union-attr]
         ]
+
+
+def implements(index: ProgramIndex) -> Iterator[tuple[Item | None, Loc, str]]:
+    """Every cascade link of a program: (the item, or None for the program itself; where; the reference)."""
+    for i, ref in enumerate(index.program.implements):
+        yield None, ("implements", i), ref
+    for item in index.items:
+        for i, ref in enumerate(getattr(item.node, "implements", ())):
+            yield item, item.loc + ("implements", i), ref
+
+
+class Resolver:
+    """What references name across programs; each program is indexed once, when first needed."""
+
+    def __init__(self, programs: Mapping[str, Program]) -> None:
+        self.programs = programs
+        self._indexes: dict[str, ProgramIndex] = {}
+
+    def index(self, program_id: str) -> ProgramIndex | None:
+        program = self.programs.get(program_id)
+        if program is None:
+            return None
+        if program_id not in self._indexes:
+            self._indexes[program_id] = ProgramIndex(program)
+        return self._indexes[program_id]
+
+    def item(self, ref: str, local: ProgramIndex | None = None) -> Item | None:
+        """'program-id:item-id' in a program of the set, or a plain id in the `local` program."""
+        if ":" not in ref:
+            return local.by_id.get(ref) if local is not None else None
+        program_id, item_id = ref.split(":", 1)
+        other = self.index(program_id)
+        return other.by_id.get(item_id) if other is not None else None

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import shlex
+import traceback
 from dataclasses import dataclass, replace
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from sivistys_cli import markdown
+from sivistys_cli import engine, markdown
 from sivistys_cli.annual import STATUSES, SYMBOLS
+from sivistys_cli.config import Config
+from sivistys_cli.diagnostics import Diagnostic, Severity
 from sivistys_cli.errors import SivistysError, UsageError
 from sivistys_cli.formatting import Formatter
-from sivistys_cli.i18n import LANGS, Localized, Translator
-from sivistys_cli.load import Corpus, ProgramDir
-from sivistys_cli.report_view import Labels, annual_view, cascade_view, costs_view, measures_of, resolver
+from sivistys_cli.i18n import LANGS, Localized, Translator, default_lang
+from sivistys_cli.index import Resolver
+from sivistys_cli.load import Corpus, Document, ProgramDir, display_path
+from sivistys_cli.report_view import Labels, annual_view, cascade_view, costs_view, measures_of, titles
 
 KINDS = ("annual", "program")
 FORMATS = ("md", "html")
@@ -43,16 +50,49 @@ class ReportOptions:
             raise UsageError(f"{self.template_dir}: no such template directory")
 
 
-def select_program(corpus: Corpus) -> ProgramDir:
-    """The one program a report is about; a clear error for several, none, or a broken one."""
+def select_program(corpus: Corpus, given: str | None = None) -> ProgramDir:
+    """The one program a report is about; a clear error for several, none, or one with errors.
+
+    `given` is the path as the user wrote it, for the `sivistys check` command the error suggests.
+    """
     if len(corpus.programs) != 1:
         names = ", ".join(pd.root.name for pd in corpus.programs)
         raise UsageError(f"a report is about one program, and the path holds {len(corpus.programs)}: {names}; name one of them")
     pd = corpus.programs[0]
-    broken = sorted({d.file for d in corpus.diagnostics if d.severity.value == "error"})
-    if pd.program is None or broken:
-        raise SivistysError(f"cannot make a report: {', '.join(broken) or pd.root} has errors; run `sivistys check {pd.root.name}`")
+    errors = program_errors(corpus, pd)
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise SivistysError(f"cannot make a report: {first.file}:{first.line}:{first.col}: {first.code} {first.message}{more}; "
+                            f"run `sivistys check {shlex.quote(_check_path(pd, given))}`")
     return pd
+
+
+def program_errors(corpus: Corpus, pd: ProgramDir) -> list[Diagnostic]:
+    """The errors `sivistys check` with default settings finds in the program: in all its files, even if one was named."""
+    files = {doc.path for doc in pd.documents}
+    shown = {doc.display for doc in pd.documents}
+    problems = [d for doc in pd.documents for d in doc.problems]
+    # Load problems and findings of files the user did not name are otherwise left out.
+    scope = replace(corpus, selected=corpus.selected | files, diagnostics=[*corpus.diagnostics, *problems])
+    found = engine.run(scope, Config(), cwd=_loaded_from(pd.program_doc))
+    return [d for d in found if d.file in shown and d.severity is Severity.error]
+
+
+def _loaded_from(doc: Document) -> Path:
+    """The directory the corpus was loaded from: `doc.display` is `doc.path` relative to it."""
+    shown = Path(doc.display)
+    return doc.path.parent if shown.is_absolute() else doc.path.parents[len(shown.parts) - 1]
+
+
+def _check_path(pd: ProgramDir, given: str | None) -> str:
+    """The path to check to see every problem of the program: the user's, or its program directory for a file."""
+    if given is None:
+        return str(Path(pd.program_doc.display).parent)
+    path = Path(given)
+    if path.suffix in (".yaml", ".yml"):  # checking only the named file would hide the others' problems
+        path = path.parent.parent if path.parent.name == "outcomes" else path.parent
+    return str(path)
 
 
 def resolve_year(pd: ProgramDir, year: int | None) -> int:
@@ -65,6 +105,23 @@ def resolve_year(pd: ProgramDir, year: int | None) -> int:
     if year not in years:
         raise UsageError(f"{pd.root.name}: no outcomes for {year}; outcomes exist for {', '.join(map(str, years))}")
     return year
+
+
+def check_output(corpus: Corpus, output: str) -> None:
+    """Refuse an output path that is a file of the loaded programs, or a YAML file sivistys would read as one."""
+    if not output:
+        return  # atomic.write_text says what is wrong with it
+    target = Path(os.path.realpath(output))
+    for pd in corpus.all_programs():
+        files = {doc.path for doc in pd.documents} | {p for p in corpus.selected if p.is_relative_to(pd.root)}
+        for path in sorted(files):
+            if target == path or (target.exists() and path.exists() and os.path.samefile(target, path)):
+                shown = display_path(path, Path.cwd())
+                which = "" if shown == output else f" {shown}"
+                raise UsageError(f"{output} would overwrite your program file{which}; choose another -o")
+        if target.is_relative_to(pd.root) and target.suffix in (".yaml", ".yml"):
+            raise UsageError(f"{output} is a YAML file in the program directory {pd.root.name}, which sivistys "
+                             "would read as part of the program; choose another -o")
 
 
 def report_commit(rev: str | None, path: Path) -> str | None:
@@ -122,24 +179,46 @@ def _paragraphs(value: Localized | str | None) -> list[Localized | str]:
     return [value._replace(text=p) if isinstance(value, Localized) else p for p in parts]
 
 
-def render(corpus: Corpus, options: ReportOptions) -> str:
-    """The report as text; rendered twice so the header can say which texts fell back to another language."""
+def render(corpus: Corpus, options: ReportOptions, given: str | None = None) -> str:
+    """The report as text. `given` is the path as the user wrote it (see select_program)."""
     options.check()
-    pd = select_program(corpus)
+    pd = select_program(corpus, given)
     year = resolve_year(pd, options.year) if options.kind == "annual" else options.year
     main = pd.program.languages[0]  # type: ignore[union-attr]
-    options = replace(options, lang=options.lang or (main if main in LANGS else "fi"))
+    options = replace(options, lang=options.lang or default_lang(main))
     tr = Translator(options.lang, main)
     context = _context(pd, corpus, options, tr, year)
     try:
         template = environment(options.fmt, options.template_dir).get_template(f"{options.kind}.{options.fmt}.j2")
-        template.render(context)
-        context["fallbacks"] = [tr(f"language_in.{lang}") if lang in LANGS else lang for lang in sorted(tr.fallbacks)]
         out = template.render(context)
-    except jinja2.TemplateError as exc:
-        where = f" ({exc.filename}:{exc.lineno})" if isinstance(exc, jinja2.TemplateSyntaxError) else ""
-        raise UsageError(f"template error{where}: {exc.message}") from None
+        if tr.fallbacks:
+            # Which texts fell back is known only once the templates have asked for them all; the
+            # notice about it comes first, so the page is rendered again with it.
+            context["fallbacks"] = [tr(f"language_in.{lang}") if lang in LANGS else lang for lang in sorted(tr.fallbacks)]
+            out = template.render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise UsageError(f"template error ({exc.filename}:{exc.lineno}): {exc.message}") from None
+    except Exception as exc:
+        raise _template_error(exc, options.template_dir) from None
     return tidy_markdown(out) if options.fmt == "md" else out
+
+
+def _template_error(exc: Exception, template_dir: Path | None) -> Exception:
+    """A usage error naming the template line that failed, when the user's templates are involved.
+
+    Jinja's tracebacks name the template file and line; without a user template in them (or
+    without --template-dir) an error other than Jinja's own is a bug, and is returned unchanged.
+    """
+    dirs = [Path(str(files("sivistys_cli") / "templates")).resolve()]
+    dirs += [template_dir.resolve()] if template_dir is not None else []
+    frames = [(Path(f.filename).resolve(), f.lineno) for f in traceback.extract_tb(exc.__traceback__)]
+    frames = [(path, line) for path, line in frames if any(path.is_relative_to(d) for d in dirs)]
+    users = any(path.is_relative_to(dirs[-1]) for path, _ in frames) if template_dir is not None else False
+    if not isinstance(exc, jinja2.TemplateError) and not users:
+        return exc
+    message = exc.message or str(exc) if isinstance(exc, jinja2.TemplateError) else f"{exc} ({type(exc).__name__})"
+    where = f" ({frames[-1][0]}:{frames[-1][1]})" if frames else ""
+    return UsageError(f"template error{where}: {message}")
 
 
 def tidy_markdown(text: str) -> str:
@@ -153,6 +232,9 @@ def tidy_markdown(text: str) -> str:
 def _context(pd: ProgramDir, corpus: Corpus, options: ReportOptions, tr: Translator, year: int | None) -> dict[str, Any]:
     program = pd.program
     fmt = Formatter(tr)
+    # This program wins over another with the same id (which is an error of the other program).
+    resolver = Resolver({**{i: p.program for i, p in corpus.by_id().items()}, program.id: program})  # type: ignore[union-attr, misc]
+    index = resolver.index(program.id)  # type: ignore[union-attr]
     files = [f"{pd.root.name}/program.yaml"]
     context: dict[str, Any] = {
         "lang": options.lang,
@@ -169,17 +251,17 @@ def _context(pd: ProgramDir, corpus: Corpus, options: ReportOptions, tr: Transla
         "date": tr.date(options.date) if options.date else None,
         "fallbacks": [],
         "measures_of": measures_of,
-        "resolve": resolver(pd, corpus.all_programs(), tr),
+        "resolve": titles(pd, resolver, tr),
     }
     if options.kind == "annual":
-        context["annual"] = annual_view(pd, year, tr)  # type: ignore[arg-type]
+        context["annual"] = annual_view(pd, index, year, tr)  # type: ignore[arg-type]
         files += [
             f"{pd.root.name}/outcomes/{d.path.name}"
             for d in pd.outcome_docs
             if d.model is not None and d.model.year <= year  # type: ignore[union-attr, operator]
         ]
     else:
-        context["costs"] = costs_view(program, tr)  # type: ignore[arg-type]
-        context["cascade_up"], context["cascade_down"] = cascade_view(pd, corpus.all_programs(), tr)
+        context["costs"] = costs_view(index, tr)  # type: ignore[arg-type]
+        context["cascade_up"], context["cascade_down"] = cascade_view(pd, resolver, tr)
     context["files"] = files
     return context

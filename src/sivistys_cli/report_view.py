@@ -12,7 +12,7 @@ from sivistys_cli.charts import ChartText, trend_svg
 from sivistys_cli.costs import action_costs, by_year
 from sivistys_cli.formatting import Formatter, Shown
 from sivistys_cli.i18n import Localized, Translator
-from sivistys_cli.index import Item, ProgramIndex
+from sivistys_cli.index import Item, ProgramIndex, Resolver, implements
 from sivistys_cli.load import ProgramDir
 from sivistys_cli.model import Action, Goal, Measure, OutcomeYear, Program, Theme
 
@@ -86,17 +86,9 @@ class Labels:
         return getattr(self, kind)
 
 
-def _ancestor(item: Item, kind: str) -> Item | None:
-    node = item.parent
-    while node is not None and node.kind != kind:
-        node = node.parent
-    return node
-
-
-def annual_view(pd: ProgramDir, year: int, tr: Translator) -> Annual:
+def annual_view(pd: ProgramDir, index: ProgramIndex, year: int, tr: Translator) -> Annual:
     """Group the year's assessed acts and measures by theme and goal, with counts and trends."""
-    program, fmt, labels = pd.program, Formatter(tr), Labels(pd.program, tr)  # type: ignore[arg-type]
-    index = ProgramIndex(program)  # type: ignore[arg-type]
+    fmt, labels = Formatter(tr), Labels(index.program, tr)
     outcome_year = pd.outcomes.get(year)
     blocks: dict[str, ThemeBlock] = {}
     groups: dict[str, Group] = {}
@@ -118,14 +110,13 @@ def annual_view(pd: ProgramDir, year: int, tr: Translator) -> Annual:
 
 
 def _block_key(item: Item) -> str:
-    theme = item if item.kind == "theme" else _ancestor(item, "theme")
+    theme = item if item.kind == "theme" else item.ancestor("theme")
     return theme.id if theme else ""
 
 
 def _place(item: Item, blocks: dict[str, ThemeBlock], groups: dict[str, Group], labels: Labels, tr: Translator):
     """The theme block and goal group an item belongs in, created in document order."""
-    theme = _ancestor(item, "theme")
-    goal = _ancestor(item, "goal")
+    theme, goal = item.ancestor("theme"), item.ancestor("goal")
     block_key = theme.id_path if theme else ""
     if block_key not in blocks:
         blocks[block_key] = ThemeBlock("", None, None)
@@ -223,8 +214,8 @@ class Link:
     ref: str
 
 
-def costs_view(program: Program, tr: Translator) -> Costs:
-    pairs = action_costs(program)
+def costs_view(index: ProgramIndex, tr: Translator) -> Costs:
+    program, pairs = index.program, action_costs(index)
     rows = [CostRow(tr.text(i.node.title), tr.text(c.label), c.year, tr.money(c.amount)) for i, c in pairs]  # type: ignore[arg-type]
     sums = by_year([c for _, c in pairs])
     years = [(str(y) if y is not None else tr("value.whole_period"), tr.money(v)) for y, v in sums.items()]
@@ -237,60 +228,44 @@ def costs_view(program: Program, tr: Translator) -> Costs:
     )
 
 
-def cascade_view(pd: ProgramDir, programs: list[ProgramDir], tr: Translator) -> tuple[list[Link], list[Link]]:
+def cascade_view(pd: ProgramDir, resolver: Resolver, tr: Translator) -> tuple[list[Link], list[Link]]:
     """What this program implements (upwards), and what in other programs implements it (downwards)."""
     program: Program = pd.program  # type: ignore[assignment]
-    by_id = {p.program.id: p.program for p in programs if p.program is not None}
-    up = [_link(program, None, ref, by_id, tr) for ref in program.implements]
-    up += [_link(program, i, ref, by_id, tr) for i in ProgramIndex(program).items for ref in getattr(i.node, "implements", ())]
+    up = [_link(program, item, ref, resolver, tr) for item, _, ref in implements(resolver.index(program.id))]  # type: ignore[arg-type]
     down = []
-    for other in sorted(by_id.values(), key=lambda p: p.id):
-        if other.id == program.id:
+    for other_id in sorted(resolver.programs):
+        if other_id == program.id:
             continue
-        for ref in other.implements:
+        for item, _, ref in implements(resolver.index(other_id)):  # type: ignore[arg-type]
             if ref.split(":")[0] == program.id:
-                down.append(_link(other, None, ref, by_id, tr))
-        for item in ProgramIndex(other).items:
-            for ref in getattr(item.node, "implements", ()):
-                if ref.split(":")[0] == program.id:
-                    down.append(_link(other, item, ref, by_id, tr))
+                down.append(_link(resolver.programs[other_id], item, ref, resolver, tr))
     return up, down
 
 
-def _link(source: Program, item: Item | None, ref: str, by_id: Mapping[str, Program], tr: Translator) -> Link:
-    program_id, _, item_id = ref.partition(":")
-    target = by_id.get(program_id)
-    to_item = None
-    if target is not None and item_id:
-        found = ProgramIndex(target).by_id.get(item_id)
-        to_item = tr.text(found.node.title) if found else None
+def _link(source: Program, item: Item | None, ref: str, resolver: Resolver, tr: Translator) -> Link:
+    target = resolver.programs.get(ref.partition(":")[0])
+    found = resolver.item(ref)  # None for a link to a whole program
     return Link(
         tr.text(source.title),
-        tr.text(item.node.title) if item else None,  # type: ignore[union-attr]
+        tr.text(item.node.title) if item else None,
         tr.text(target.title) if target else None,
-        to_item,
+        tr.text(found.node.title) if found else None,
         ref,
     )
 
 
-def resolver(pd: ProgramDir, programs: list[ProgramDir], tr: Translator) -> Callable[[str], Localized | None]:
+def titles(pd: ProgramDir, resolver: Resolver, tr: Translator) -> Callable[[str], Localized | None]:
     """Titles for references: 'program-id:item-id', 'program-id', or an item of this program."""
-    by_id = {p.program.id: p.program for p in programs if p.program is not None}
-    by_id[pd.program.id] = pd.program  # type: ignore[union-attr, index]
+    local: ProgramIndex = resolver.index(pd.program.id)  # type: ignore[union-attr, assignment]
 
-    def resolve(ref: str) -> Localized | None:
+    def title(ref: str) -> Localized | None:
         program_id, _, item_id = ref.partition(":")
-        if not item_id and program_id not in by_id:
-            program_id, item_id = pd.program.id, ref  # type: ignore[union-attr]
-        program = by_id.get(program_id)
-        if program is None:
-            return None
-        if not item_id:
-            return tr.text(program.title)
-        found = ProgramIndex(program).by_id.get(item_id)
+        if not item_id and program_id in resolver.programs:
+            return tr.text(resolver.programs[program_id].title)
+        found = resolver.item(ref, local)
         return tr.text(found.node.title) if found else None
 
-    return resolve
+    return title
 
 
 def measures_of(node: Theme | Goal | Action) -> list[tuple[Measure, Action | None]]:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sivistys_cli.annual import assess, counts, ended_without_outcome, history, schedule_years
+from sivistys_cli.annual import assess, counts, ended_without_outcome, history
 from sivistys_cli.costs import program_costs_by_year
+from sivistys_cli.diagnostics import Severity
 from sivistys_cli.formatting import Formatter, Shown
-from sivistys_cli.i18n import LANGS, Localized, Translator
+from sivistys_cli.i18n import Localized, Translator, default_lang
 from sivistys_cli.index import Item, ProgramIndex
-from sivistys_cli.load import ProgramDir
-from sivistys_cli.model import Measure, Program
+from sivistys_cli.load import Document, ProgramDir
+from sivistys_cli.model import Measure, OutcomeYear, Program
 from sivistys_cli.targets import meets, target_for_year
 
 
@@ -40,6 +43,7 @@ class ProgramSummary:
     status: str
     year: int
     has_outcomes: bool
+    outcomes_skipped: bool  # the year's outcome file has errors, so it is not counted
     themes: list[ThemeCount] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     measures: list[MeasureLine] = field(default_factory=list)
@@ -48,10 +52,31 @@ class ProgramSummary:
     overdue: list[tuple[Localized, str]] = field(default_factory=list)
 
 
+def has_errors(doc: Document) -> bool:
+    """A file the summary skips: it did not load, or loaded with errors."""
+    return doc.model is None or any(p.severity is Severity.error for p in doc.problems)
+
+
+def outcomes(pd: ProgramDir) -> dict[int, OutcomeYear]:
+    """The outcome files the summary counts, by year: those without errors."""
+    return {d.model.year: d.model for d in pd.outcome_docs if not has_errors(d)}  # type: ignore[union-attr]
+
+
+def file_year(doc: Document) -> int | None:
+    """The year of an outcome file, even one with errors: as stated in it, else as its name says."""
+    if isinstance(doc.model, OutcomeYear):
+        return doc.model.year
+    raw = doc.data.get("year") if isinstance(doc.data, dict) else None
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    return int(doc.path.stem) if re.fullmatch(r"\d{4}", doc.path.stem) else None
+
+
 def default_year(pd: ProgramDir, today: dt.date | None = None) -> int:
-    """The latest year with outcomes; else this year, kept within the program period."""
-    if pd.outcomes:
-        return max(pd.outcomes)
+    """The latest year with an outcome file (even a broken one); else this year, kept within the program period."""
+    years = [y for y in map(file_year, pd.outcome_docs) if y is not None]
+    if years:
+        return max(years)
     period = pd.program.period  # type: ignore[union-attr]
     return min(max((today or dt.date.today()).year, period.start), period.end)
 
@@ -60,6 +85,7 @@ def summarize(pd: ProgramDir, year: int, tr: Translator) -> ProgramSummary:
     program: Program = pd.program  # type: ignore[assignment]
     index = ProgramIndex(program)
     fmt = Formatter(tr)
+    by_year = outcomes(pd)
     period = program.period
     out = ProgramSummary(
         id=program.id,
@@ -67,24 +93,28 @@ def summarize(pd: ProgramDir, year: int, tr: Translator) -> ProgramSummary:
         period=str(period.start) if period.start == period.end else tr("value.range", start=period.start, end=period.end),
         status=tr(f"program_status.{program.status.value}"),
         year=year,
-        has_outcomes=year in pd.outcomes,
+        has_outcomes=year in by_year,
+        outcomes_skipped=year not in by_year and any(file_year(d) == year for d in pd.outcome_docs),
     )
     out.themes = _themes(index, tr)
-    out.counts = counts(assess(index.items, pd.outcomes.get(year), year))
-    past = {y: oy for y, oy in pd.outcomes.items() if y <= year}
+    out.counts = counts(assess(index.items, by_year.get(year), year))
+    past = {y: oy for y, oy in by_year.items() if y <= year}
     out.measures = [line for m in index.of_kind("measure") if (line := _measure(m.node, past, fmt, tr))]  # type: ignore[arg-type]
-    sums = program_costs_by_year(program)
+    sums = program_costs_by_year(index)
     out.costs = [(str(y) if y is not None else tr("value.whole_period"), tr.money(v)) for y, v in sums.items()]
     out.total = tr.money(sum(sums.values())) if sums else None
-    out.overdue = [(tr.text(i.node.title), _end(i, tr)) for i in ended_without_outcome(index.items, pd.outcomes, year)]  # type: ignore[misc]
+    out.overdue = [(tr.text(i.node.title), _end(i, tr)) for i in ended_without_outcome(index.items, by_year, year)]  # type: ignore[misc]
     return out
 
 
 def _themes(index: ProgramIndex, tr: Translator) -> list[ThemeCount]:
+    below: dict[int, list[str]] = defaultdict(list)  # id() of a top item -> kinds of the items under it
+    for item in index.items:
+        if item.parent is not None:
+            below[id(item.top)].append(item.kind)
     rows = []
     for top in [i for i in index.items if i.parent is None]:
-        below = [i for i in index.items if _under(i, top)]
-        kinds = [i.kind for i in below]
+        kinds = below[id(top)]
         title = tr.text(top.node.title) if top.kind == "theme" else None
         goals = kinds.count("goal") + (top.kind == "goal")
         if title is None and rows and rows[-1].title is None:
@@ -94,15 +124,6 @@ def _themes(index: ProgramIndex, tr: Translator) -> list[ThemeCount]:
             continue
         rows.append(ThemeCount(title, goals, kinds.count("action"), kinds.count("measure")))
     return rows
-
-
-def _under(item: Item, top: Item) -> bool:
-    node = item.parent
-    while node is not None:
-        if node is top:
-            return True
-        node = node.parent
-    return False
 
 
 def _measure(measure: Measure, past, fmt: Formatter, tr: Translator) -> MeasureLine | None:
@@ -121,17 +142,16 @@ def _measure(measure: Measure, past, fmt: Formatter, tr: Translator) -> MeasureL
 
 
 def _end(item: Item, tr: Translator) -> str:
-    schedule = item.node.schedule  # type: ignore[union-attr]
-    end = schedule.end if schedule.end is not None else schedule_years(schedule)[1]
-    return tr("summary.schedule_ended", end=tr.when(end))
+    """When an overdue action ended (ended_without_outcome returns only actions with an end)."""
+    return tr("summary.schedule_ended", end=tr.when(item.node.schedule.end))  # type: ignore[union-attr]
 
 
 def build(programs: list[ProgramDir], year: int | None, lang: str | None) -> tuple[list[ProgramSummary], Translator, list[str]]:
-    """Summaries of the programs that load; every file with errors becomes a note instead."""
-    broken = [doc.display for pd in programs for doc in pd.documents if any(p.severity.value == "error" for p in doc.problems)]
-    ok = [pd for pd in programs if pd.program is not None]
+    """Summaries of the programs that load, and a message for each file skipped because it has errors."""
+    broken = [doc.display for pd in programs for doc in pd.documents if has_errors(doc)]
+    ok = [pd for pd in programs if not has_errors(pd.program_doc)]
     main = ok[0].program.languages[0] if ok else "fi"  # type: ignore[union-attr]
-    lang = lang or (main if main in LANGS else "en")
+    lang = lang or default_lang(main)
     summaries = []
     for pd in ok:
         tr = Translator(lang, pd.program.languages[0])  # type: ignore[union-attr]

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from sivistys_cli.checks.base import CheckContext, assessed, collector, outcome_docs
 from sivistys_cli.diagnostics import Diagnostic, Severity
-from sivistys_cli.index import Item, ProgramIndex
+from sivistys_cli.index import Resolver, implements
 from sivistys_cli.load import Document
 
 RULES, rule = collector("references")
@@ -90,16 +90,15 @@ def unknown_program(ctx: CheckContext) -> Iterator[Diagnostic]:
 @rule("SV204", "unknown-linked-item", E)
 def unknown_linked_item(ctx: CheckContext) -> Iterator[Diagnostic]:
     """A cascade link 'program-id:item-id' names an item that the other program does not have."""
+    resolver = _resolver(ctx)
     for pd, loc, ref in _links(ctx):
         if ":" not in ref:
             continue
         program_id, item_id = ref.split(":", 1)
-        other = ctx.programs_by_id.get(program_id)
-        if other is not None and other.program is not None:
-            by_id = ctx.index(other).by_id
-            if item_id not in by_id:
-                yield ctx.at("SV204", pd.program_doc, loc,
-                             f"program '{program_id}' has no item '{item_id}'{_suggest(item_id, by_id)}")
+        other = resolver.index(program_id)
+        if other is not None and resolver.item(ref, ctx.index(pd)) is None:
+            yield ctx.at("SV204", pd.program_doc, loc,
+                         f"program '{program_id}' has no item '{item_id}'{_suggest(item_id, other.by_id)}")
 
 
 @rule("SV205", "outcome-program", E)
@@ -159,23 +158,20 @@ def outcome_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
 @rule("SV209", "measure-goal-kind", E)
 def measure_goal_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
     """A measure's `goals` list names goals (here or in another program), not themes, actions or measures."""
+    resolver = _resolver(ctx)
     for pd in ctx.programs:
         index = ctx.index(pd)
         for m in index.of_kind("measure"):
             for i, ref in enumerate(m.node.goals):
-                target = _resolve(ctx, index, ref)
+                target = resolver.item(ref, index)
                 if target is not None and target.kind != "goal":
                     yield ctx.at("SV209", pd.program_doc, m.loc + ("goals", i),
                                  f"'{ref}' is {article(target.kind)}, not a goal; list only goal ids under 'goals'")
 
 
-def _resolve(ctx: CheckContext, index: ProgramIndex, ref: str) -> Item | None:
-    """The item a reference names: a local id, or 'program-id:item-id' in a loaded program."""
-    if ":" not in ref:
-        return index.by_id.get(ref)
-    program_id, item_id = ref.split(":", 1)
-    other = ctx.programs_by_id.get(program_id)
-    return ctx.index(other).by_id.get(item_id) if other is not None and other.program is not None else None
+def _resolver(ctx: CheckContext) -> Resolver:
+    """Resolves 'program-id:item-id' in every loaded program (selected or context)."""
+    return Resolver({program_id: pd.program for program_id, pd in ctx.programs_by_id.items()})
 
 
 def article(noun: str) -> str:
@@ -185,19 +181,16 @@ def article(noun: str) -> str:
 def _links(ctx: CheckContext) -> Iterator[tuple]:
     """Every cross-program link: program implements, item implements, dependencies."""
     for pd in ctx.programs:
-        program = pd.program
-        for i, ref in enumerate(program.implements):
-            yield pd, ("implements", i), ref
-        for i, dep in enumerate(program.dependencies):
+        index = ctx.index(pd)
+        for _item, loc, ref in implements(index):
+            yield pd, loc, ref
+        for i, dep in enumerate(pd.program.dependencies):
             if dep.program:
                 yield pd, ("dependencies", i, "program"), dep.program
-        for item in ctx.index(pd).items:
-            for i, ref in enumerate(getattr(item.node, "implements", ())):
-                yield pd, item.loc + ("implements", i), ref
-            if item.kind == "measure":
-                for i, ref in enumerate(item.node.goals):
-                    if ":" in ref:
-                        yield pd, item.loc + ("goals", i), ref
+        for item in index.of_kind("measure"):
+            for i, ref in enumerate(item.node.goals):
+                if ":" in ref:
+                    yield pd, item.loc + ("goals", i), ref
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:

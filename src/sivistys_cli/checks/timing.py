@@ -5,15 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from sivistys_cli.annual import year_of as _year
 from sivistys_cli.checks.base import CheckContext, collector, outcome_docs
 from sivistys_cli.diagnostics import Diagnostic, Severity
 
 RULES, rule = collector("time")
 E, W = Severity.error, Severity.warning
-
-
-def _year(value: dt.date | int | None) -> int | None:
-    return value.year if isinstance(value, dt.date) else value
 
 
 @rule("SV301", "outcome-outside-period", E)

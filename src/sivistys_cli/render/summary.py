@@ -16,9 +16,8 @@ from sivistys_cli.summary import ProgramSummary
 _STYLE = {"achieved": "green", "partly": "yellow", "not_achieved": "red", "not_assessed": "", "missing": "dim"}
 
 
-def render(summaries: list[ProgramSummary], tr: Translator, color: bool = False, width: int = 80,
-           notes: list[str] | None = None) -> str:
-    """All summaries, one after another; `notes` (e.g. skipped files) come last."""
+def render(summaries: list[ProgramSummary], tr: Translator, color: bool = False, width: int = 80) -> str:
+    """All summaries, one after another."""
     console = Console(
         file=io.StringIO(), width=width, force_terminal=color, no_color=not color,
         color_system="standard" if color else None, highlight=False, emoji=False, legacy_windows=False,
@@ -27,8 +26,6 @@ def render(summaries: list[ProgramSummary], tr: Translator, color: bool = False,
         if i:
             console.print()
         _program(console, summary, tr, color)
-    for note in notes or []:
-        console.print(Text(note))
     text = console.file.getvalue()  # type: ignore[attr-defined]
     return text if color else "\n".join(line.rstrip() for line in text.split("\n"))
 
@@ -64,7 +61,7 @@ def _program(console: Console, s: ProgramSummary, tr: Translator, color: bool) -
 def _statuses(console: Console, s: ProgramSummary, tr: Translator, color: bool) -> None:
     _heading(console, tr("summary.outcomes", year=s.year), color)
     if not s.has_outcomes:
-        console.print(Text(tr("summary.no_outcomes", year=s.year)))
+        console.print(Text(tr("summary.outcomes_skipped" if s.outcomes_skipped else "summary.no_outcomes", year=s.year)))
     table = _table(color, (tr("annual.status"), "left"), (tr("annual.count"), "right"))
     for status in STATUSES:
         style = _STYLE[status] if color else ""
