@@ -42,7 +42,7 @@ def test_injected_typo_is_reported_at_its_key_in_text(repo_copy: Path) -> None:
         in result.stdout
     )
     # the missing title is reported at the goal's mapping
-    assert f"SV101 error: goal 'sujuva-asiointi' has no 'title'" in result.stdout
+    assert "SV101 error: goal 'sujuva-asiointi' has no 'title'" in result.stdout
 
 
 def test_injected_error_in_json_format(repo_copy: Path) -> None:

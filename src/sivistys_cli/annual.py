@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from sivistys_cli.index import Item
-from sivistys_cli.model import Action, Outcome, OutcomeYear, Schedule
+from sivistys_cli.model import Action, Outcome, OutcomeYear, Schedule, year_of
 
 STATUSES = ("achieved", "partly", "not_achieved", "not_assessed", "missing")
 """Every status a report shows, in display order; 'missing' means no outcome was recorded."""
@@ -27,11 +26,6 @@ class Assessed:
     @property
     def status(self) -> str:
         return self.outcome.status.value if self.outcome else "missing"
-
-
-def year_of(point: dt.date | int | None) -> int | None:
-    """The year of a schedule point or due date, which may be a year or a date."""
-    return point.year if isinstance(point, dt.date) else point
 
 
 def schedule_years(schedule: Schedule | None) -> tuple[int | None, int | None]:

@@ -423,6 +423,11 @@ class Schedule(Model):
 ScheduleField = Annotated[Schedule, BeforeValidator(_year_shorthand)]
 
 
+def year_of(point: dt.date | int | None) -> int | None:
+    """The year of a schedule point or due date, which may be a year or a date."""
+    return point.year if isinstance(point, dt.date) else point
+
+
 class Action(Model):
     id: Id = Field(description="Stable id, unique within the program.")
     previous_ids: tuple[Id, ...] = Field((), description="Earlier ids of this action, so a rename is not a removal.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from sivistys_cli.annual import year_of as _year
+from sivistys_cli.model import year_of as _year
 from sivistys_cli.checks.base import CheckContext, collector, outcome_docs
 from sivistys_cli.diagnostics import Diagnostic, Severity
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sivistys_cli.diagnostics import Diagnostic
 from sivistys_cli.render import github, json_format, statistics, text
 
 Renderer = Callable[..., str]  # (diagnostics, files, color=False) -> str

@@ -41,7 +41,6 @@ def _program(program: str, changes: list[Change], color: bool) -> list[str]:
 
 
 def _line(c: Change, color: bool) -> str:
-    esc = escape if color else str
     who = label(c.item) if c.item == "program" else f"{label(c.item)} {ident(c.path)}"
     text = f"{MARK[c.kind]} {who}  {describe(c)}"
     if c.kind in ("added", "removed") and c.title and c.item not in ("program", "outcome"):
