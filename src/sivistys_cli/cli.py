@@ -27,7 +27,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-ISSUES_URL = "https://github.com/sivistys/sivistys/issues"
+# Where users report bugs; no public tracker exists yet, so the message says what to send instead.
+REPORT_BUG = "to the sivistys maintainers with the command you ran and the file it read"
 
 
 class OutputFormat(str, Enum):
@@ -162,7 +163,7 @@ def diff(
     except Exception as exc:  # noqa: BLE001 - a failing diff driver would stop all of `git log -p`
         if not request.driver:
             raise
-        bug = f"internal error ({exc!r}); please report it at {ISSUES_URL}"
+        bug = f"internal error ({exc!r}); please report it {REPORT_BUG}"
         sys.stdout.write(line_diff(request, Path.cwd(), str(exc) if isinstance(exc, SivistysError) else bug))
         return
     console = _console()
@@ -243,7 +244,7 @@ def main() -> None:
             raise
         _console(stderr=True).print(
             f"sivistys: internal error: {type(exc).__name__}: {exc}\n"
-            f"This is a bug in sivistys, not in your files. Please report it at {ISSUES_URL} "
+            f"This is a bug in sivistys, not in your files. Please report it {REPORT_BUG} "
             "(set SIVISTYS_DEBUG=1 to see the details).",
             markup=False,
         )
