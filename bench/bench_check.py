@@ -16,10 +16,10 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from sivistys_cli.config import Config
-from sivistys_cli.engine import run
-from sivistys_cli.load import load
-from sivistys_cli.source import parse
+from sivistys_cli.check.config import Config
+from sivistys_cli.check.engine import run
+from sivistys_cli.load.discover import load
+from sivistys_cli.load.source import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 

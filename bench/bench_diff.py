@@ -15,10 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from sivistys_cli.diff import compare
-from sivistys_cli.render.diffs import DIFF_FORMATS
-from sivistys_cli.revisions import gather
-from sivistys_cli.versions import DiffRequest, load_snapshot
+from sivistys_cli.diff.compare import compare
+from sivistys_cli.diff.formats import DIFF_FORMATS
+from sivistys_cli.diff.request import DiffRequest
+from sivistys_cli.diff.revisions import gather
+from sivistys_cli.diff.snapshots import load_snapshot
 
 PROGRAMS = Path(__file__).resolve().parents[1] / "programs"
 WITH_OUTCOMES = "toiminnalliset-tavoitteet-2024"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sivistys_cli.load import load
+from sivistys_cli.load.discover import load
 from sivistys_cli.model import OutcomeYear, Program
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sivistys_cli.checks import RULES
+from sivistys_cli.check.rules import RULES
 from sivistys_cli.cli import app
 
 CASES_DIR = Path(__file__).parent / "cases"

@@ -168,7 +168,7 @@ def test_rules_markdown_matches_the_docs() -> None:
 
 
 def test_readme_lists_every_check_code() -> None:
-    from sivistys_cli.checks import RULES
+    from sivistys_cli.check.rules import RULES
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert [c for c in RULES if c not in readme] == []

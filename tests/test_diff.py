@@ -23,11 +23,11 @@ from typer.testing import CliRunner
 
 from sivistys_cli import git
 from sivistys_cli.cli import app
-from sivistys_cli.diff import Change, compare
+from sivistys_cli.diff.compare import Change, compare
+from sivistys_cli.diff.formats.markdown import LIMIT
+from sivistys_cli.diff.formats.markdown import render as markdown
+from sivistys_cli.diff.snapshots import load_snapshot
 from sivistys_cli.errors import UsageError
-from sivistys_cli.render.diff_markdown import LIMIT
-from sivistys_cli.render.diff_markdown import render as markdown
-from sivistys_cli.versions import load_snapshot
 
 PROGRAMS = Path(__file__).resolve().parents[1] / "programs"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "diff"
@@ -607,7 +607,7 @@ def test_costs_schedule_and_implementers_in_a_program_without_themes(repo: Path)
     ("amendments[1.1]", False), ("baseline", False), ("data_source.name", False),
 ])
 def test_substantive_or_editorial(field: str, editorial: bool) -> None:
-    from sivistys_cli.diff_fields import is_editorial
+    from sivistys_cli.diff.fields import is_editorial
 
     assert is_editorial(field) is editorial
 
@@ -622,7 +622,7 @@ def test_every_bundled_action_renamed_without_saying_so_is_a_probable_rename() -
 
 def test_markdown_escapes_what_the_files_say() -> None:
     new = BASE.replace("title: Toinen teema", "title: 'Toinen | <b>teema</b> *tärkeä*'")
-    from sivistys_cli.render.diff_markdown import render
+    from sivistys_cli.diff.formats.markdown import render
 
     out = render(compare(*snapshots(BASE, new)), "a", "b")
     assert r"Toinen \| \<b\>teema\</b\> \*tärkeä\*" in out
@@ -861,7 +861,7 @@ def md_tokens(md: str) -> tuple[list[str], set[str]]:
 
 
 def test_markdown_shows_hostile_text_as_text() -> None:
-    from sivistys_cli.render.diff_markdown import render
+    from sivistys_cli.diff.formats.markdown import render
 
     changes = compare(*versions_with_text(MD_HOSTILE))
     assert {c.kind for c in changes} == {"added", "removed", "changed", "renamed"}
@@ -886,6 +886,6 @@ def test_one_outcome_is_one_outcome() -> None:
           b"    status: achieved\n"
     old = load_snapshot("a", "a", {"programs/t/program.yaml": program})
     new = load_snapshot("b", "b", {"programs/t/program.yaml": program, "programs/t/outcomes/2024.yaml": one})
-    from sivistys_cli.render.diff_text import render
+    from sivistys_cli.diff.formats.text import render
 
     assert "    + outcome year 2024  added: 1 outcome\n" in render(compare(old, new), "a", "b")

@@ -9,13 +9,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sivistys_cli.checks import RULES
-from sivistys_cli.config import Config
-from sivistys_cli.engine import run
-from sivistys_cli.load import load
+from sivistys_cli.check.config import Config
+from sivistys_cli.check.engine import run
+from sivistys_cli.check.rules import RULES
+from sivistys_cli.load.discover import load
+from sivistys_cli.load.source import parse
+from sivistys_cli.load.validate import validate
 from sivistys_cli.model import Program
-from sivistys_cli.source import parse
-from sivistys_cli.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 SOMERO = yaml.safe_load((ROOT / "programs/somero-sivistysohjelma/program.yaml").read_text(encoding="utf-8"))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from sivistys_cli.display.i18n import LANGS, Localized, Translator, catalog, flat_keys
 from sivistys_cli.errors import UsageError
-from sivistys_cli.i18n import LANGS, Localized, Translator, catalog, flat_keys
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "src" / "sivistys_cli" / "templates"
 SOURCES = Path(__file__).resolve().parents[1] / "src" / "sivistys_cli"

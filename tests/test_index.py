@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from sivistys_cli import index as index_module
-from sivistys_cli.i18n import Translator
-from sivistys_cli.index import ProgramIndex, Resolver
-from sivistys_cli.load import load
-from sivistys_cli.report import ReportOptions, render
-from sivistys_cli.summary import summarize
+from sivistys_cli.display.i18n import Translator
+from sivistys_cli.load.discover import load
+from sivistys_cli.model import index as index_module
+from sivistys_cli.model.index import ProgramIndex, Resolver
+from sivistys_cli.report.options import ReportOptions
+from sivistys_cli.report.render import render
+from sivistys_cli.summary.build import summarize
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "report" / "programs"
@@ -55,7 +56,7 @@ def built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_a_report_indexes_each_program_at_most_once(built: list[str], monkeypatch: pytest.MonkeyPatch,
                                                     program: str, kind: str) -> None:
     corpus = load([ROOT / "programs" / program], cwd=ROOT)
-    monkeypatch.setattr("sivistys_cli.report.program_errors", lambda corpus, pd: [])  # the checks index on their own
+    monkeypatch.setattr("sivistys_cli.report.gate.program_errors", lambda corpus, pd: [])  # the checks index on their own
     render(corpus, ReportOptions(kind, "html", "fi", 2024 if kind == "annual" else None))
     assert program in built
     assert sorted(built) == sorted(set(built))

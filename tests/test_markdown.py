@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sivistys_cli.markdown import block, inline, link, safe_url
+from sivistys_cli.display.markdown import block, inline, link, safe_url
 
 
 @pytest.mark.parametrize(

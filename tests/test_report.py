@@ -15,8 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from sivistys_cli.cli import app
-from sivistys_cli.load import load
-from sivistys_cli.report import ReportOptions, render
+from sivistys_cli.load.discover import load
+from sivistys_cli.report.options import ReportOptions
+from sivistys_cli.report.render import render
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden" / "report"
@@ -165,7 +166,7 @@ def test_report_to_stdout_and_to_a_file(tmp_path: Path) -> None:
     [
         (["--year", "2023"], "no outcomes for 2023; outcomes exist for 2024"),
         (["--lang", "de"], "unknown --lang 'de'; use one of: fi, sv, en"),
-        (["--format", "pdf"], "unknown --format 'pdf'; use one of: md, html"),
+        (["--format", "pdf"], "unknown --format 'pdf'; use one of: html, markdown (or md)"),
         (["--date", "16.6.2025"], "--date '16.6.2025' is not a date; write it as YYYY-MM-DD"),
         (["--template-dir", "/no/such/dir"], "/no/such/dir: no such template directory"),
     ],
@@ -232,7 +233,7 @@ def test_a_broken_outcome_file_stops_the_report_whichever_file_is_named(sibbo: P
 
 
 def test_footer_names_commit_and_date_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("sivistys_cli.report.report_commit", lambda rev, path: rev and "0123456789ab")
+    monkeypatch.setattr("sivistys_cli.report.options.report_commit", lambda rev, path: rev and "0123456789ab")
     path = str(ROOT / "programs" / OUTCOME_PROGRAM)
     plain = invoke("report", path, "--kind", "program", "--format", "md").stdout
     assert "Git" not in plain and "Päivätty" not in plain

@@ -11,10 +11,11 @@ import os
 from pathlib import Path
 
 import pytest
-
 from browser import axe, missing_tools, screenshot
-from sivistys_cli.load import load
-from sivistys_cli.report import ReportOptions, render
+
+from sivistys_cli.load.discover import load
+from sivistys_cli.report.options import ReportOptions
+from sivistys_cli.report.render import render
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "report" / "programs"

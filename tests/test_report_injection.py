@@ -15,8 +15,9 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from sivistys_cli.load import load
-from sivistys_cli.report import ReportOptions, render
+from sivistys_cli.load.discover import load
+from sivistys_cli.report.options import ReportOptions
+from sivistys_cli.report.render import render
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "report" / "programs"
 HOSTILE = (

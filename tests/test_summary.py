@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from sivistys_cli.cli import app
-from sivistys_cli.load import load
-from sivistys_cli.render.summary import render
-from sivistys_cli.summary import build, default_year
+from sivistys_cli.load.discover import load
+from sivistys_cli.summary.build import build, default_year
+from sivistys_cli.summary.formats.text import render
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "report" / "programs"

@@ -1,0 +1,36 @@
+"""The default format: one line per problem, `file:line:col: CODE severity: message`, then a summary."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+
+from sivistys_cli.diagnostics import Diagnostic, Severity, count
+from sivistys_cli.display.literal import plural
+
+_STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
+
+
+def render(diagnostics: list[Diagnostic], files: int, color: bool = False) -> str:
+    """Plain text; with `color`, rich markup (every user-supplied part escaped)."""
+    lines = [_line(d, color) for d in diagnostics]
+    lines.append(summary_line(diagnostics, files, color))
+    return "\n".join(lines) + "\n"
+
+
+def _line(d: Diagnostic, color: bool) -> str:
+    if not color:
+        return f"{d.file}:{d.line}:{d.col}: {d.code} {d.severity.value}: {d.message}"
+    style = _STYLE[d.severity]
+    return (
+        f"[bold]{escape(d.file)}[/]:{d.line}:{d.col}: [{style}]{d.code} {d.severity.value}[/]: {escape(d.message)}"
+    )
+
+
+def summary_line(diagnostics: list[Diagnostic], files: int, color: bool = False) -> str:
+    c = count(diagnostics)
+    if not diagnostics:
+        text = f"All clear: {plural(files, 'file')} checked, no problems found."
+        return f"[green]{text}[/]" if color else text
+    parts = [plural(c.errors, "error"), plural(c.warnings, "warning")] + ([plural(c.infos, "note")] if c.infos else [])
+    text = f"Found {', '.join(parts)} in {plural(files, 'file')}."
+    return f"[bold]{text}[/]" if color else text

@@ -1,0 +1,200 @@
+"""Reference checks: ids are unique, and every link (outcome, measure, cascade) resolves."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+
+from sivistys_cli.check.rules.base import CheckContext, assessed, collector, outcome_docs
+from sivistys_cli.diagnostics import Diagnostic, Severity
+from sivistys_cli.load.corpus import LoadedFile
+from sivistys_cli.model.index import Resolver, implements
+
+RULES, rule = collector("references")
+E, W = Severity.error, Severity.warning
+
+
+@rule("SV105", "directory-name", W)
+def directory_name(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """The program directory is named after the program id, so people and tools find it by id."""
+    for pd in ctx.programs:
+        if pd.root.name != pd.program.id:
+            yield ctx.at("SV105", pd.program_doc, ("id",),
+                         f"program id '{pd.program.id}' differs from its directory '{pd.root.name}'; "
+                         "rename the directory or change the id")
+
+
+@rule("SV201", "duplicate-id", E)
+def duplicate_id(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Theme, goal, action and measure ids are unique within a program, and program ids across programs."""
+    seen_programs: dict[str, str] = {}
+    for pd in ctx.corpus.all_programs():
+        if pd.program is None:
+            continue
+        first = seen_programs.setdefault(pd.program.id, pd.program_doc.display)
+        if first != pd.program_doc.display and pd in ctx.corpus.programs:
+            yield ctx.at("SV201", pd.program_doc, ("id",),
+                         f"program id '{pd.program.id}' is already used by {first}; program ids must be unique")
+    for pd in ctx.programs:
+        seen: dict[str, str] = {}
+        for item in ctx.index(pd).items:
+            if item.id in seen:
+                yield ctx.at("SV201", pd.program_doc, item.loc + ("id",),
+                             f"id '{item.id}' is already used by the {seen[item.id]} at "
+                             f"line {pd.program_doc.source.locate(ctx.index(pd).by_id[item.id].loc)[0]}; "
+                             "ids must be unique within the program")
+            else:
+                seen[item.id] = item.kind
+
+
+@rule("SV202", "unknown-reference", E)
+def unknown_reference(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Outcome `ref`s and measure `goals` name an item that exists in the program."""
+    for pd in ctx.programs:
+        index = ctx.index(pd)
+        for m in index.of_kind("measure"):
+            for i, ref in enumerate(m.node.goals):
+                if ":" not in ref and ref not in index.by_id:
+                    yield ctx.at("SV202", pd.program_doc, m.loc + ("goals", i),
+                                 f"measure '{m.id}' serves goal '{ref}', which does not exist{_suggest(ref, index.by_id)}")
+    for pd, doc, i, outcome, item in assessed(ctx):
+        if item is None:
+            yield ctx.at("SV202", doc, ("outcomes", i, "ref"),
+                         f"outcome for '{outcome.ref}', but program '{pd.program.id}' has no action or measure "
+                         f"with that id{_suggest(outcome.ref, ctx.index(pd).by_id)}")
+
+
+@rule("SV203", "unknown-program", E)
+def unknown_program(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A cascade link or dependency names a program that is not in the repository."""
+    unloadable = ctx.corpus.unloadable_ids()
+    for pd, loc, ref in _links(ctx):
+        program_id = ref.split(":", 1)[0]
+        if program_id in ctx.programs_by_id:
+            continue
+        if program_id in unloadable:
+            message = (f"'{ref}' links to program '{program_id}', whose {unloadable[program_id]} has errors; "
+                       "fix those first (run sivistys check on it)")
+        elif ":" not in ref and ref in ctx.index(pd).by_id:
+            message = (f"'{ref}' is an item of this program; 'implements' links to another program's items: "
+                       "write 'program-id:item-id'")
+        else:
+            subject = f"program '{ref}'" if ":" not in ref else f"'{ref}' refers to program '{program_id}', which"
+            message = (f"{subject} is not among the programs in "
+                       f"{pd.root.parent.name or '.'}/{_suggest(program_id, ctx.programs_by_id)} "
+                       "(add that program or correct the id)")
+        yield ctx.at("SV203", pd.program_doc, loc, message)
+
+
+@rule("SV204", "unknown-linked-item", E)
+def unknown_linked_item(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A cascade link 'program-id:item-id' names an item that the other program does not have."""
+    resolver = _resolver(ctx)
+    for pd, loc, ref in _links(ctx):
+        if ":" not in ref:
+            continue
+        program_id, item_id = ref.split(":", 1)
+        other = resolver.index(program_id)
+        if other is not None and resolver.item(ref, ctx.index(pd)) is None:
+            yield ctx.at("SV204", pd.program_doc, loc,
+                         f"program '{program_id}' has no item '{item_id}'{_suggest(item_id, other.by_id)}")
+
+
+@rule("SV205", "outcome-program", E)
+def outcome_program(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """An outcome file names the program of the directory it is in."""
+    for pd, doc in outcome_docs(ctx):
+        if pd.program is not None and doc.model.program != pd.program.id:
+            yield ctx.at("SV205", doc, ("program",),
+                         f"this outcome file says program '{doc.model.program}' but it is in the directory of "
+                         f"'{pd.program.id}'; write 'program: {pd.program.id}'")
+
+
+@rule("SV206", "outcome-file-name", E)
+def outcome_file_name(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """An outcome file is named after its year, e.g. outcomes/2024.yaml holds `year: 2024`."""
+    for _pd, doc in outcome_docs(ctx):
+        stem = doc.path.stem
+        if not re.fullmatch(r"\d{4}", stem):
+            yield ctx.at("SV206", doc, ("year",),
+                         f"the file is named '{doc.path.name}'; outcome files are named after their year: "
+                         f"rename it to {doc.model.year}.yaml")
+        elif int(stem) != doc.model.year:
+            yield ctx.at("SV206", doc, ("year",),
+                         f"the file is named '{doc.path.name}' but holds year {doc.model.year}; "
+                         f"rename it to {doc.model.year}.yaml or correct the year")
+
+
+@rule("SV207", "duplicate-outcome", E)
+def duplicate_outcome(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """An item is assessed at most once per year, and each year has one outcome file."""
+    first_file: dict[tuple[int, int], LoadedFile] = {}
+    for pd, doc in outcome_docs(ctx):
+        earlier = first_file.setdefault((id(pd), doc.model.year), doc)
+        if earlier is not doc:
+            yield ctx.at("SV207", doc, ("year",),
+                         f"year {doc.model.year} is already reported in {earlier.path.name}; "
+                         "keep one outcome file per year")
+    for _pd, doc in outcome_docs(ctx):
+        seen: dict[str, int] = {}
+        for i, outcome in enumerate(doc.model.outcomes):
+            if outcome.ref in seen:
+                line = doc.source.locate(("outcomes", seen[outcome.ref]))[0]
+                yield ctx.at("SV207", doc, ("outcomes", i, "ref"),
+                             f"'{outcome.ref}' is already assessed on line {line}; keep one entry per item and year")
+            seen.setdefault(outcome.ref, i)
+
+
+@rule("SV208", "outcome-kind", E)
+def outcome_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Outcomes are recorded for actions and measures, not for themes or goals."""
+    for _pd, doc, i, outcome, item in assessed(ctx):
+        if item is not None and item.kind not in ("action", "measure"):
+            yield ctx.at("SV208", doc, ("outcomes", i, "ref"),
+                         f"'{outcome.ref}' is {article(item.kind)}; record outcomes for its actions or measures")
+
+
+@rule("SV209", "measure-goal-kind", E)
+def measure_goal_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A measure's `goals` list names goals (here or in another program), not themes, actions or measures."""
+    resolver = _resolver(ctx)
+    for pd in ctx.programs:
+        index = ctx.index(pd)
+        for m in index.of_kind("measure"):
+            for i, ref in enumerate(m.node.goals):
+                target = resolver.item(ref, index)
+                if target is not None and target.kind != "goal":
+                    yield ctx.at("SV209", pd.program_doc, m.loc + ("goals", i),
+                                 f"'{ref}' is {article(target.kind)}, not a goal; list only goal ids under 'goals'")
+
+
+def _resolver(ctx: CheckContext) -> Resolver:
+    """Resolves 'program-id:item-id' in every loaded program (selected or context)."""
+    return Resolver({program_id: pd.program for program_id, pd in ctx.programs_by_id.items()})
+
+
+def article(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
+def _links(ctx: CheckContext) -> Iterator[tuple]:
+    """Every cross-program link: program implements, item implements, dependencies."""
+    for pd in ctx.programs:
+        index = ctx.index(pd)
+        for _item, loc, ref in implements(index):
+            yield pd, loc, ref
+        for i, dep in enumerate(pd.program.dependencies):
+            if dep.program:
+                yield pd, ("dependencies", i, "program"), dep.program
+        for item in index.of_kind("measure"):
+            for i, ref in enumerate(item.node.goals):
+                if ":" in ref:
+                    yield pd, item.loc + ("goals", i), ref
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+

@@ -1,0 +1,118 @@
+"""The typer app: the command wrapper that turns expected errors into exit codes, the console, the entry point."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+from typer.core import TyperArgument, TyperCommand
+
+from sivistys_cli import __version__
+from sivistys_cli.errors import SivistysError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from sivistys_cli.formats import Registry
+
+app = typer.Typer(
+    name="sivistys",
+    help="Check, summarise, report and diff municipal development programs kept as YAML.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+# Where users report bugs; no public tracker exists yet, so the message says what to send instead.
+REPORT_BUG = "to the sivistys maintainers with the command you ran and the file it read"
+
+
+def console(stderr: bool = False) -> Console:
+    """Colour only for a terminal, never with NO_COLOR; soft wrap keeps file:line:col greppable."""
+    from rich.console import Console
+
+    color = "NO_COLOR" not in os.environ and (sys.stderr if stderr else sys.stdout).isatty()
+    return Console(stderr=stderr, no_color=not color, highlight=False, soft_wrap=True,
+                   force_terminal=None if color else False)
+
+
+def emit(out: str, color: bool) -> None:
+    """Write a rendered output: through rich when it carries colour markup, else as it is."""
+    if color:
+        console().print(out, end="", markup=True)
+    else:
+        sys.stdout.write(out)
+
+
+def format_option(registry: Registry) -> Any:
+    """The --format option of a command, its choices and help taken from the command's registry."""
+    return typer.Option("--format", "-f", metavar=registry.metavar(), help=registry.help())
+
+
+class Command(TyperCommand):
+    """A command whose --help names each argument by its metavar only, without typer's '<list[Path]>'."""
+
+    def get_params(self, ctx: typer.Context) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:
+            if isinstance(param, TyperArgument) and param.metavar:
+                param.display_type_rich = _no_type  # type: ignore[method-assign]
+        return params
+
+
+def _no_type(ctx: object) -> None:
+    return None
+
+
+def command(fn: Callable[..., None] | None = None, *, cls: type | None = None) -> Callable[..., None]:
+    """Register a command whose expected errors print one clean line and exit with their code."""
+    if fn is None:
+        return functools.partial(command, cls=cls)  # used as @command(cls=…)
+
+    @functools.wraps(fn)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        try:
+            fn(*args, **kwargs)
+        except SivistysError as exc:
+            console(stderr=True).print(f"sivistys: error: {exc}", markup=False)
+            raise typer.Exit(exc.exit_code) from None
+
+    return app.command(cls=cls or Command)(wrapper)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sivistys {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = None,
+) -> None:
+    """sivistys: municipal development programs as version-controlled YAML."""
+
+
+def main() -> None:
+    """Entry point: an unexpected error becomes a short message and exit 3, never a traceback."""
+    try:
+        app(standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        if os.environ.get("SIVISTYS_DEBUG"):
+            raise
+        console(stderr=True).print(
+            f"sivistys: internal error: {type(exc).__name__}: {exc}\n"
+            f"This is a bug in sivistys, not in your files. Please report it {REPORT_BUG} "
+            "(set SIVISTYS_DEBUG=1 to see the details).",
+            markup=False,
+        )
+        sys.exit(3)

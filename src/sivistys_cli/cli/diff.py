@@ -1,0 +1,48 @@
+"""`sivistys diff`: two versions in, the changes by id out; exit 1 on changes only with --exit-code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from sivistys_cli.cli.app import REPORT_BUG, command, console, emit, format_option
+from sivistys_cli.cli.dashdash import DashDashCommand, after_dashdash
+from sivistys_cli.diff.formats import FORMATS
+from sivistys_cli.errors import SivistysError
+
+
+@command(cls=DashDashCommand)
+def diff(
+    ctx: typer.Context,
+    revisions: Annotated[Optional[list[str]], typer.Argument(
+        metavar="REV_A [REV_B]", help="[REV_A [REV_B]] (default HEAD and the working tree; A...B for the merge base), or with --files: "
+        "OLD NEW. Paths to limit the diff to go after --.", show_default=False)] = None,
+    output_format: Annotated[str, format_option(FORMATS)] = FORMATS.default,
+    substantive: Annotated[bool, typer.Option("--substantive", help="Leave out wording-only changes.")] = False,
+    merge_base: Annotated[bool, typer.Option("--merge-base", help="Compare from the merge base, as A...B.")] = False,
+    files: Annotated[bool, typer.Option("--files", help="Compare two files or directories, no git.")] = False,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when there are changes.")] = False,
+) -> None:
+    """Show what changed between two versions of the programs, by id: sivistys diff [REV_A [REV_B]] [-- PATH...]."""
+    from sivistys_cli.diff.compare import compare
+    from sivistys_cli.diff.driver import line_diff
+    from sivistys_cli.diff.request import DiffRequest
+    from sivistys_cli.diff.revisions import gather
+
+    chosen = FORMATS.get(output_format)
+    request = DiffRequest(tuple(revisions or ()), tuple(after_dashdash(ctx)), files, merge_base)
+    try:
+        old, new = gather(request, Path.cwd())
+        changes = [c for c in compare(old, new) if c.substantive or not substantive]
+    except Exception as exc:  # noqa: BLE001 - a failing diff driver would stop all of `git log -p`
+        if not request.driver:
+            raise
+        bug = f"internal error ({exc!r}); please report it {REPORT_BUG}"
+        sys.stdout.write(line_diff(request, Path.cwd(), str(exc) if isinstance(exc, SivistysError) else bug))
+        return
+    color = chosen.name == "text" and console().no_color is False
+    emit(chosen.load()(changes, old.label, new.label, color=color), color)
+    raise typer.Exit(1 if exit_code and changes else 0)

@@ -1,0 +1,165 @@
+"""The plan diff: what changed between two versions of the programs, as a list of Change values."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from sivistys_cli.diff.fields import CHILD_FIELDS, IDENTITY, is_editorial, item_fields, jsonable
+from sivistys_cli.diff.match import Match, match, moved, renames
+from sivistys_cli.diff.snapshots import Snapshot
+from sivistys_cli.model import OutcomeYear, Program
+from sivistys_cli.model.index import Item, walk
+
+ITEMS = ("program", "theme", "goal", "action", "measure", "outcomes", "outcome")
+_YEAR_KEYS = frozenset({"program", "year", "outcomes"})  # identity and children of an outcome year
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference, named by ids; `old` and `new` are plain JSON values (README: "The JSON format")."""
+
+    kind: str  # "added", "removed", "changed", "moved" or "renamed"
+    item: str  # one of ITEMS; "outcomes" is a whole year's file, "outcome" one entry in it
+    program: str  # the program id
+    path: str  # id-path: program/theme/goal/action, or program@year/ref for outcomes
+    field: str = ""  # for "changed": the field, e.g. targets[2027].value
+    old: Any = None
+    new: Any = None
+    substantive: bool = True  # False: wording only (titles, descriptions, notes, comments)
+    probable: bool = False  # a rename guessed from similar content, not declared in previous_ids
+    title: str = ""  # the item's title, in the program's main language
+    parent: str = ""  # id-path of the parent (the old parent for a removed item)
+    theme: str = ""  # id of the theme (or top-level goal) it falls under; "@2024" for outcomes; "" for the program
+    theme_title: str = ""  # that theme's title; "" for the program and for outcomes (renderers name those)
+    program_title: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def compare(old: Snapshot, new: Snapshot) -> list[Change]:
+    """Every change from `old` to `new`: programs by id, then each program's outcomes by (year, ref)."""
+    out: list[Change] = []
+    renamed: dict[str, dict[str, str]] = {}
+    for pid in sorted(old.programs.keys() | new.programs.keys()):
+        changes, renamed[pid] = _program(old.programs.get(pid), new.programs.get(pid))
+        out += changes
+    for key in sorted(old.outcomes.keys() | new.outcomes.keys()):
+        out += _outcome_year(key, old.outcomes.get(key), new.outcomes.get(key), renamed.get(key[0], {}))
+    titles = {p.id: _text(p.title, p) for p in (*old.programs.values(), *new.programs.values())}
+    return [replace(c, program_title=titles.get(c.program, "")) for c in sorted(out, key=lambda c: c.program)]
+
+
+def summary(changes: list[Change]) -> dict[str, dict[str, int]]:
+    """Per kind of item: how many were added, changed (or moved, renamed) and removed."""
+    counts = {item: {"added": 0, "changed": 0, "removed": 0} for item in ITEMS}
+    seen: set[tuple[str, str]] = set()
+    for c in changes:
+        if c.kind in ("added", "removed"):
+            counts[c.item][c.kind] += 1
+        elif (c.item, c.path) not in seen:
+            seen.add((c.item, c.path))
+            counts[c.item]["changed"] += 1
+    return counts
+
+
+def _program(old: Program | None, new: Program | None) -> tuple[list[Change], dict[str, str]]:
+    """A program added or removed is one change; otherwise its own fields, then its items theme by theme."""
+    if old is new:  # the same file in both versions (see versions.Cache): nothing to compare
+        return [], {}
+    if old is None or new is None:
+        p = new or old
+        assert p is not None
+        facts = {"title": _text(p.title, p), "period": jsonable(p.period), "status": p.status.value}
+        added = old is None
+        return [Change("added" if added else "removed", "program", p.id, p.id, old=None if added else facts,
+                       new=facts if added else None, title=_text(p.title, p))], {}
+    head = [Change("changed", "program", new.id, new.id, f, jsonable(a), jsonable(b), not is_editorial(f),
+                   title=_text(new.title, new)) for f, a, b in item_fields(old, new, "program")]
+    matches = match(old, new)
+    old_to_new = renames(matches)
+    ordered = sorted(matches, key=_order(old, new, old_to_new))
+    return head + [c for m in ordered for c in _item(m, old_to_new, old, new)], old_to_new
+
+
+def _order(old: Program, new: Program, old_to_new: dict[str, str]):
+    """Sort key: by theme in the new order (removed themes last), new items before removed ones."""
+    new_pos = {item.id: i for i, item in enumerate(walk(new))}
+    old_pos = {item.id: i for i, item in enumerate(walk(old))}
+    top_new = {t.id: i for i, t in enumerate((*new.themes, *new.goals))}
+    top_old = {t.id: i for i, t in enumerate((*old.themes, *old.goals))}
+
+    def key(m: Match) -> tuple[int, int]:
+        if m.new:
+            return top_new[m.new.top.id], new_pos[m.new.id]
+        assert m.old
+        top = m.old.top.id
+        return top_new.get(old_to_new.get(top, ""), 100_000 + top_old[top]), 100_000 + old_pos[m.old.id]
+
+    return key
+
+
+def _item(m: Match, old_to_new: dict[str, str], old: Program, new: Program) -> list[Change]:
+    it = m.new or m.old
+    assert it is not None
+    base = _where(it, m.new is None, old_to_new, old, new)
+    if m.old is None or m.new is None:
+        own = jsonable(it.node.model_dump(exclude=set(IDENTITY | CHILD_FIELDS[it.kind]), exclude_defaults=True))
+        return [Change("added", new=own, **base) if m.old is None else Change("removed", old=own, **base)]
+    out = []
+    if m.how != "id":  # a guessed rename is substantive: it may really be a removal and an addition
+        out.append(Change("renamed", old=m.old.id, new=m.new.id, substantive=m.how == "similar",
+                          probable=m.how == "similar", **base))
+    if moved(m, old_to_new):
+        out.append(Change("moved", old=m.old.parent.id_path if m.old.parent else old.id, new=base["parent"], **base))
+    for f, a, b in item_fields(m.old.node, m.new.node, it.kind):
+        out.append(Change("changed", field=f, old=jsonable(a), new=jsonable(b),
+                          substantive=not is_editorial(f), **base))
+    return out
+
+
+def _where(it: Item, removed: bool, old_to_new: dict[str, str], old: Program, new: Program) -> dict[str, Any]:
+    """Where an item is: its path, parent and theme (a removed item's theme as it is now, if it still exists)."""
+    program = old if removed else new
+    top = it.top
+    theme = old_to_new.get(top.id, top.id) if removed else top.id
+    theme_node = next((t for t in (*new.themes, *new.goals) if t.id == theme), top.node)
+    return dict(item=it.kind, program=new.id, path=it.id_path, title=_text(it.node.title, program),
+                parent=it.parent.id_path if it.parent else program.id, theme=theme,
+                theme_title=_text(theme_node.title, new))
+
+
+def _outcome_year(key: tuple[str, int], old: OutcomeYear | None, new: OutcomeYear | None,
+                  old_to_new: dict[str, str]) -> list[Change]:
+    """A year's file added or removed is one change; otherwise its own fields, then outcomes by ref."""
+    pid, year = key
+    base = dict(program=pid, path=f"{pid}@{year}", theme=f"@{year}")
+    if old is new:
+        return []
+    if old is None or new is None:
+        facts = {"year": year, "outcomes": len((new or old).outcomes)}  # type: ignore[union-attr]
+        return [Change("added", "outcomes", new=facts, **base) if old is None
+                else Change("removed", "outcomes", old=facts, **base)]
+    out = [Change("changed", "outcomes", field=f, old=jsonable(a), new=jsonable(b), substantive=not is_editorial(f),
+                  **base) for f, a, b in item_fields(old, new, "outcomes", _YEAR_KEYS)]
+    olds = {old_to_new.get(o.ref, o.ref): o for o in old.outcomes}  # an outcome follows its renamed item
+    news = {o.ref: o for o in new.outcomes}
+    for ref in [*news, *(r for r in olds if r not in news)]:
+        out += _outcome(olds.get(ref), news.get(ref), {**base, "path": f"{pid}@{year}/{ref}", "parent": base["path"]})
+    return out
+
+
+def _outcome(old: Any, new: Any, where: dict[str, Any]) -> list[Change]:
+    if old is None or new is None:
+        return [Change("added", "outcome", new=jsonable(new), **where) if old is None
+                else Change("removed", "outcome", old=jsonable(old), **where)]
+    return [Change("changed", "outcome", field=f, old=jsonable(a), new=jsonable(b), substantive=not is_editorial(f),
+                   **where) for f, a, b in item_fields(old, new, "outcome", frozenset({"ref"}))]
+
+
+def _text(value: Any, program: Program) -> str:
+    """A text in the program's main language (or the first one it has)."""
+    if isinstance(value, dict):
+        return value.get(program.languages[0]) or next(iter(value.values()), "")
+    return value or ""

@@ -1,0 +1,92 @@
+"""What the diff formats share: value display, the one-line summary, and the words for each change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sivistys_cli.diff.compare import Change, summary
+from sivistys_cli.display.literal import flat, plural, shorten
+
+PLURAL = {"program": "Programs", "theme": "Themes", "goal": "Goals", "action": "Actions", "measure": "Measures",
+          "outcomes": "Outcome years", "outcome": "Outcomes"}
+MARK = {"added": "+", "removed": "-", "changed": "~", "moved": ">", "renamed": "="}
+
+
+def value(v: Any, limit: int = 160, braces: bool = True) -> str:
+    """One line, as written: — for nothing, true/false, lists in [ ], objects as {key: value, …}."""
+    return shorten(flat(v, top=not braces), limit)
+
+
+def summary_line(changes: list[Change]) -> str:
+    """'Goals +1 ~2 −0, Actions +0 ~1 −1' for every kind of item that changed; 'No changes.' if none."""
+    parts = [
+        f"{PLURAL[item]} +{n['added']} ~{n['changed']} −{n['removed']}"
+        for item, n in summary(changes).items() if any(n.values())
+    ]
+    return f"{', '.join(parts)} ({totals(changes)})" if parts else "No changes."
+
+
+def totals(changes: list[Change]) -> str:
+    return f"{plural(len(changes), 'change')}, {sum(c.substantive for c in changes)} substantive"
+
+
+def theme_name(theme: str, title: str) -> str:
+    """What a group of changes is headed with: the theme's title, or 'Outcomes 2024' for a year's outcomes."""
+    return f"Outcomes {theme[1:]}" if theme.startswith("@") else title
+
+
+def ident(path: str) -> str:
+    """The last id of an id-path: ids are unique within a program, so it names the item."""
+    return path.rsplit("/", 1)[-1].rsplit("@", 1)[-1]
+
+
+def describe(c: Change) -> str:
+    """What happened, in words: 'targets[2027].value: 10 → 15', 'moved from a to b' …"""
+    if c.kind == "changed":
+        return f"{c.field}: {value(c.old)} → {value(c.new)}"
+    if c.kind in ("added", "removed") and c.item in ("program", "outcomes", "outcome"):
+        return f"{c.kind}: {facts(c)}"
+    if c.kind in ("added", "removed"):
+        where = "" if c.parent == c.program else f" {'under' if c.kind == 'added' else 'from'} {ident(c.parent)}"
+        return c.kind + where
+    if c.kind == "moved":
+        return f"moved from {ident(c.old)} to {ident(c.new)}"
+    if c.probable:
+        return f"probably renamed from {c.old} (nearly the same content; add previous_ids: [{c.old}] to confirm)"
+    return f"renamed from {c.old}"
+
+
+def facts(c: Change) -> str:
+    """A program, a year's outcomes or an outcome that came or went, in brief: 'period 2025–2030, draft'."""
+    f = c.new if c.kind == "added" else c.old
+    if c.item == "outcomes":
+        return plural(f["outcomes"], "outcome")
+    if c.item == "outcome":
+        return f["status"] + (f", value {value(f['value'])}" if "value" in f else "")
+    return f"period {f['period']['start']}–{f['period']['end']}, {f['status']}"
+
+
+def decision_behind(changes: list[Change]) -> str | None:
+    """The decision a revision rests on: a newly added amendment's, else a new approving decision."""
+    for c in changes:
+        if c.item != "program" or not c.field.startswith("amendments"):
+            continue
+        added = [c.new] if c.old is None else [a for a in c.new if a not in c.old] if isinstance(c.new, list) else []
+        if added and isinstance(added[-1], dict):
+            a = added[-1]
+            head = " ".join(str(a[k]) for k in ("version", "date") if a.get(k))
+            text = f"amendment{' ' + head if head else ''}: {value(a.get('description'), 200)}"
+            return text + (f" ({_decision(a['decision'])})" if a.get("decision") else "")
+    for c in changes:
+        if c.item == "program" and c.field == "decision" and isinstance(c.new, dict):
+            return _decision(c.new)
+    return None
+
+
+def _decision(d: dict[str, Any]) -> str:
+    """'Kaupunginvaltuusto, 2025-06-16, § 45'."""
+    return ", ".join(value(d[k]) for k in ("body", "date", "section", "note", "url") if d.get(k))
+
+
+def label(item: str) -> str:
+    return {"outcomes": "outcome year"}.get(item, item)

@@ -1,0 +1,24 @@
+"""The diff as JSON: a versioned, documented list of changes for scripts and CI (README: "The JSON format")."""
+
+from __future__ import annotations
+
+import json
+
+from sivistys_cli.diff.compare import Change, summary
+
+VERSION = 1
+
+
+def render(changes: list[Change], old: str, new: str, color: bool = False) -> str:
+    doc = {
+        "version": VERSION,
+        "old": old,
+        "new": new,
+        "summary": {
+            "changes": len(changes),
+            "substantive": sum(c.substantive for c in changes),
+            "items": summary(changes),
+        },
+        "changes": [c.as_dict() for c in changes],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

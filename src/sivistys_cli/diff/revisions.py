@@ -1,0 +1,162 @@
+"""Turn the arguments of `sivistys diff` into the two snapshots to compare."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sivistys_cli import git
+from sivistys_cli.diff.request import DiffRequest
+from sivistys_cli.diff.snapshots import WORKTREE, Cache, Snapshot, file_kind, load_snapshot, read_files
+from sivistys_cli.errors import UsageError
+from sivistys_cli.model.paths import OUTCOMES_DIR, PROGRAM_FILE, program_files
+
+DEFAULT_PATH = "programs"  # at the top of the working tree, wherever sivistys runs
+_EXPECTED = f"<program-id>/{PROGRAM_FILE} or <program-id>/{OUTCOMES_DIR}/<year>.yaml"
+
+
+def gather(request: DiffRequest, cwd: Path) -> tuple[Snapshot, Snapshot]:
+    """The old and the new version, loaded; any problem is a UsageError that names the version."""
+    if request.files:
+        if request.merge_base:
+            raise UsageError("--merge-base compares git revisions; it does not go with --files")
+        return _from_paths([*request.revisions, *request.paths], cwd)
+    return _from_git(request, cwd)
+
+
+def _from_paths(args: list[str], cwd: Path) -> tuple[Snapshot, Snapshot]:
+    # git's diff driver: path old-file old-hex old-mode new-file new-hex new-mode [new-path rename-info]
+    if len(args) in (7, 9):
+        name, new_name = args[0], args[7] if len(args) == 9 else args[0]
+        return _driver_side(args[1], f"a/{name}", name, cwd), _driver_side(args[4], f"b/{new_name}", new_name, cwd)
+    if len(args) != 2:
+        raise UsageError("--files takes two paths: OLD NEW (files or directories)")
+    old, new = (_path_files(given, cwd) for given in args)
+    if not old and not new:
+        raise UsageError(f"no programs in {args[0]} nor in {args[1]}; expected DIR/{PROGRAM_FILE} "
+                         f"or DIR/<program-id>/{PROGRAM_FILE}")
+    return load_snapshot(args[0], args[0], old), load_snapshot(args[1], args[1], new)
+
+
+def _driver_side(given: str, label: str, name: str, cwd: Path) -> Snapshot:
+    """One side for git's diff driver: a temporary file whose real name, `name`, says what it holds."""
+    if file_kind(name) is None:
+        raise UsageError(f"{name} is not a program file; expected {_EXPECTED}")
+    if given == os.devnull:  # git's side of an added or deleted file
+        return Snapshot(label)
+    return load_snapshot(label, label, {name: _read(cwd / given, given)})
+
+
+def _path_files(given: str, cwd: Path) -> dict[str, bytes]:
+    """A directory's program files, or a file named on its own (by its name: what it holds says what it is)."""
+    path = cwd / given
+    return read_files(path) if path.is_dir() else {path.name: _read(path, given)}
+
+
+def _read(path: Path, given: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{given}: {exc.strerror.lower() if exc.strerror else 'cannot be read'}") from None
+
+
+def _from_git(request: DiffRequest, cwd: Path) -> tuple[Snapshot, Snapshot]:
+    root = git.toplevel(cwd)
+    given = list(request.paths) or [DEFAULT_PATH]
+    specs = [_spec(p, cwd, root) for p in request.paths] or [DEFAULT_PATH]
+    (old, old_label), (new, new_label) = _endpoints_with_hint(request, cwd, root)
+    old_ids = git.list_blobs(old, old_label, specs, root)
+    old_files = git.read_blobs(_select(old_ids, specs), old_label, root)
+    if new:
+        new_ids = git.list_blobs(new, new_label, specs, root)
+        new_files = _read_new(new_label, _select(new_ids, specs), old_ids, old_files, root)
+    else:
+        new_ids, new_files = {}, {name: raw for spec in specs for name, raw in read_files(root, spec).items()}
+    _require_paths(given, specs, [*old_ids, *new_ids], [*old_files, *new_files], None if new else root,
+                   old_label, new_label)
+    cache: Cache = {}
+    return (load_snapshot(old_label, _name(old_label), old_files, cache),
+            load_snapshot(new_label, _name(new_label), new_files, cache))
+
+
+def _select(blobs: dict[str, str], specs: list[str]) -> dict[str, str]:
+    """The program files among a revision's files (path -> blob id): what `check` would read."""
+    return {path: blobs[path] for spec in specs for path in program_files(blobs, spec)}
+
+
+def _read_new(label: str, ids: dict[str, str], old_ids: dict[str, str], old_files: dict[str, bytes],
+              root: Path) -> dict[str, bytes]:
+    """The new revision's files; a blob the old side has already read (the same id) is not read again."""
+    have = {old_ids[path]: raw for path, raw in old_files.items()}
+    fresh = git.read_blobs({path: oid for path, oid in ids.items() if oid not in have}, label, root)
+    return {path: have[oid] if oid in have else fresh[path] for path, oid in ids.items()}
+
+
+def _endpoints_with_hint(request: DiffRequest, cwd: Path, root: Path) -> tuple[tuple[str, str], tuple[str | None, str]]:
+    """The two endpoints; an unknown revision that is a path gets a hint to put it after --."""
+    try:
+        return _endpoints(request, root)
+    except UsageError as exc:
+        stray = next((r for r in request.revisions if (cwd / r).exists()), None)
+        if stray is None:
+            raise
+        raise UsageError(f"{exc}; to compare only a path, put it after --: sivistys diff -- {stray}") from None
+
+
+def _endpoints(request: DiffRequest, root: Path) -> tuple[tuple[str, str], tuple[str | None, str]]:
+    """(commit, label) of the old side and of the new side; the new commit is None for the working tree."""
+    revs, merge_base = _revisions(request)
+    old_rev = revs[0] if revs else "HEAD"
+    old = git.resolve(old_rev, root)
+    new, new_label = (git.resolve(revs[1], root), revs[1]) if len(revs) == 2 else (None, WORKTREE)
+    if not merge_base:
+        return (old, old_rev), (new, new_label)
+    base = git.merge_base(old, new or git.resolve("HEAD", root), root)
+    other = revs[1] if len(revs) == 2 else "HEAD"
+    return (base, f"merge base of {old_rev} and {other} ({base[:10]})"), (new, new_label)
+
+
+def _revisions(request: DiffRequest) -> tuple[list[str], bool]:
+    """The revisions named, with A...B read as --merge-base A B and A..B as A B (an empty side is HEAD)."""
+    revs, merge_base = list(request.revisions), request.merge_base
+    for dots in ("...", ".."):
+        if len(revs) == 1 and dots in revs[0]:
+            revs, merge_base = [r or "HEAD" for r in revs[0].split(dots, 1)], merge_base or dots == "..."
+            break
+    if len(revs) > 2:
+        raise UsageError("give at most two revisions; put paths after --, e.g. sivistys diff HEAD~1 -- programs/x")
+    if merge_base and not revs:
+        raise UsageError("--merge-base needs a revision, e.g. sivistys diff --merge-base origin/main")
+    return revs, merge_base
+
+
+def _spec(given: str, cwd: Path, root: Path) -> str:
+    """A path as git names it: relative to the repository root, '/'-separated, '.' for the root."""
+    rel = os.path.relpath((cwd / given).resolve(), root)
+    if rel == ".." or rel.startswith(".." + os.sep) or os.path.isabs(rel):
+        raise UsageError(f"{given}: outside the repository ({root})")
+    return Path(rel).as_posix()
+
+
+def _require_paths(given: list[str], specs: list[str], names: list[str], read: list[str], worktree: Path | None,
+                   old_label: str, new_label: str) -> None:
+    """A path in neither version is a mistake (a typo, a path in another repository); so is one with no programs."""
+    both = f"{_name(old_label)} nor in {_name(new_label)}"
+    for shown, spec in zip(given, specs):
+        if any(_under(name, spec) for name in read):
+            continue
+        on_disk = worktree / spec if worktree is not None else None
+        if not (on_disk and on_disk.exists()) and not any(_under(name, spec) for name in names):
+            raise UsageError(f"{shown}: not in {both}")
+        if spec in names or (on_disk and on_disk.is_file()):
+            raise UsageError(f"{shown}: not a program file; expected {_EXPECTED}")
+        raise UsageError(f"{shown}: no programs in {both}; expected {shown}/{PROGRAM_FILE} "
+                         f"or {shown}/<program-id>/{PROGRAM_FILE}")
+
+
+def _under(name: str, spec: str) -> bool:
+    return spec == "." or name == spec or name.startswith(spec + "/")
+
+
+def _name(label: str) -> str:
+    return f"the {label}" if label == WORKTREE else f"revision '{label}'"

@@ -1,0 +1,101 @@
+"""One version of the programs — at a git revision, in the working tree or under a path — loaded into models."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from sivistys_cli.errors import UsageError
+from sivistys_cli.load.files import load_text
+from sivistys_cli.model import OutcomeYear, Program
+from sivistys_cli.model.paths import OUTCOMES_DIR, PROGRAM_FILE, program_files
+
+WORKTREE = "working tree"
+# Where the files that `load` reads can be under a directory: enough to find them, not deeper.
+_PATTERNS = (PROGRAM_FILE, f"*/{PROGRAM_FILE}", f"{OUTCOMES_DIR}/*", f"*/{OUTCOMES_DIR}/*")
+
+FileModel = Program | OutcomeYear
+M = TypeVar("M", Program, OutcomeYear)
+K = TypeVar("K", bound=Hashable)
+Cache = dict[tuple[str, bytes], FileModel]  # (kind, contents) -> model: a file unchanged between versions loads once
+
+
+@dataclass
+class Snapshot:
+    """One version: its programs by id and its yearly outcomes by (program id, year)."""
+
+    label: str
+    programs: dict[str, Program] = field(default_factory=dict)
+    outcomes: dict[tuple[str, int], OutcomeYear] = field(default_factory=dict)
+
+
+def file_kind(path: str, text: str = "") -> str | None:
+    """'program', 'outcomes' or None, by the file's name as `check` reads it; by its content when given and
+    the name says nothing (two files named on the command line, such as a.yaml b.yaml)."""
+    kind = program_files([path], path).get(path)
+    if kind or not text:
+        return kind
+    return "outcomes" if re.search(r"(?m)^year\s*:", text) else "program"
+
+
+def load_snapshot(label: str, where: str, files: dict[str, bytes], cache: Cache | None = None) -> Snapshot:
+    """Load every file through the checker's parser; a file that does not load, or two files that
+    claim one program id (or one program's year), stop the diff: either would make it wrong."""
+    cache = {} if cache is None else cache
+    loaded = {path: _load_one(where, path, files[path], cache) for path in sorted(files)}
+    programs = {path: m for path, m in loaded.items() if isinstance(m, Program)}
+    outcomes = {path: m for path, m in loaded.items() if isinstance(m, OutcomeYear)}
+    return Snapshot(
+        label,
+        _unique(where, programs, lambda m: m.id, lambda k: f"the program id '{k}'"),
+        _unique(where, outcomes, lambda m: (m.program, m.year),
+                lambda k: f"the outcomes of program '{k[0]}' for {k[1]}"),
+    )
+
+
+def _unique(where: str, models: dict[str, M], key: Callable[[M], K], what: Callable[[K], str]) -> dict[K, M]:
+    """The models by key; two files with one key are an error that names both."""
+    out: dict[K, M] = {}
+    first: dict[K, str] = {}
+    for path, model in models.items():
+        k = key(model)
+        if k in out:
+            raise UsageError(f"{where}: {first[k]} and {path} both have {what(k)}; one of them would hide "
+                             "the other's changes (sivistys check reports this)")
+        out[k], first[k] = model, path
+    return out
+
+
+def _load_one(where: str, path: str, raw: bytes, cache: Cache) -> FileModel:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{where}: {path} is not UTF-8 text (byte {exc.start})") from None
+    kind = file_kind(path, text)
+    if (kind, raw) in cache:
+        return cache[kind, raw]  # type: ignore[index]
+    model, what = (OutcomeYear, "An outcome file") if kind == "outcomes" else (Program, "program.yaml")
+    doc = load_text(text, path, model, what)
+    if doc.model is None:
+        first = min(doc.problems)
+        raise UsageError(
+            f"{where}: {first.file}:{first.line}:{first.col}: {first.code} {first.message} "
+            "(this version of the file does not load, so it cannot be compared)"
+        )
+    cache[kind, raw] = doc.model  # type: ignore[index]
+    return doc.model
+
+
+def read_files(root: Path, spec: str = ".") -> dict[str, bytes]:
+    """The files `check` reads at root/spec (a program file, a program directory or a directory of
+    programs), by '/'-separated path from `root`."""
+    base = root / spec
+    if base.is_file():
+        names = [spec]
+    else:
+        found = (p.relative_to(base).as_posix() for pattern in _PATTERNS for p in base.glob(pattern) if p.is_file())
+        names = [name if spec == "." else f"{spec}/{name}" for name in found]
+    return {name: (root / name).read_bytes() for name in program_files(names, spec)}

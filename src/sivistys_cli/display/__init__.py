@@ -1,0 +1,1 @@
+"""Words, numbers, money and dates in fi/sv/en; values as the author wrote them; Markdown escaping."""

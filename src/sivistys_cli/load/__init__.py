@@ -1,0 +1,1 @@
+"""Files to models: find program directories, parse YAML with positions, validate; failures come back as data."""

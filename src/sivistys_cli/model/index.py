@@ -1,0 +1,125 @@
+"""Walk a program tree once: every theme, goal, action and measure with its place and parent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from sivistys_cli.model import Action, Goal, Measure, Program, Theme
+from sivistys_cli.model.types import Loc
+
+Node = Theme | Goal | Action | Measure
+
+
+@dataclass(frozen=True)
+class Item:
+    """One node of the tree: its kind, the model object, where it is, and its parent."""
+
+    kind: str  # "theme", "goal", "action" or "measure"
+    node: Node
+    loc: Loc  # data path inside program.yaml, e.g. ("themes", 0, "goals", 1)
+    id_path: str  # "program/theme/goal"
+    parent: Item | None
+
+    @property
+    def id(self) -> str:
+        return self.node.id
+
+    def ancestors(self) -> Iterator[Item]:
+        """The parent, its parent, and so on up to the top of the tree."""
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def ancestor(self, kind: str) -> Item | None:
+        """The nearest ancestor of a kind, e.g. the theme an action is under."""
+        return next((a for a in self.ancestors() if a.kind == kind), None)
+
+    @property
+    def top(self) -> Item:
+        """The theme (or top-level goal) the item is under; the item itself at the top."""
+        return self if self.parent is None else self.parent.top
+
+
+def walk(program: Program) -> Iterator[Item]:
+    """All items in document order, parents before children."""
+    for i, theme in enumerate(program.themes):
+        yield from _walk_node("theme", theme, ("themes", i), program.id, None)
+    for i, goal in enumerate(program.goals):
+        yield from _walk_node("goal", goal, ("goals", i), program.id, None)
+
+
+_CHILDREN = {
+    "theme": (("goals", "goal"), ("actions", "action"), ("measures", "measure")),
+    "goal": (("actions", "action"), ("measures", "measure")),
+    "action": (("measures", "measure"),),
+    "measure": (),
+}
+
+
+def _walk_node(kind: str, node: Node, loc: Loc, prefix: str, parent: Item | None) -> Iterator[Item]:
+    item = Item(kind, node, loc, f"{prefix}/{node.id}", parent)
+    yield item
+    for attr, child_kind in _CHILDREN[kind]:
+        for i, child in enumerate(getattr(node, attr)):
+            yield from _walk_node(child_kind, child, loc + (attr, i), item.id_path, item)
+
+
+class ProgramIndex:
+    """Look items up by id; the first item with an id wins (duplicates are a finding)."""
+
+    def __init__(self, program: Program) -> None:
+        self.program = program
+        self.items: list[Item] = list(walk(program))
+
+    @cached_property
+    def by_id(self) -> dict[str, Item]:
+        out: dict[str, Item] = {}
+        for item in self.items:
+            out.setdefault(item.id, item)
+        return out
+
+    def of_kind(self, kind: str) -> list[Item]:
+        return [i for i in self.items if i.kind == kind]
+
+    def measures_for(self, item: Item) -> list[Item]:
+        """Measures attached to an item, or declaring (via `goals`) that they serve it."""
+        return [
+            m for m in self.of_kind("measure")
+            if m.parent is item or item.id in m.node.goals  # type: ignore[union-attr]
+        ]
+
+
+def implements(index: ProgramIndex) -> Iterator[tuple[Item | None, Loc, str]]:
+    """Every cascade link of a program: (the item, or None for the program itself; where; the reference)."""
+    for i, ref in enumerate(index.program.implements):
+        yield None, ("implements", i), ref
+    for item in index.items:
+        for i, ref in enumerate(getattr(item.node, "implements", ())):
+            yield item, item.loc + ("implements", i), ref
+
+
+class Resolver:
+    """What references name across programs; each program is indexed once, when first needed."""
+
+    def __init__(self, programs: Mapping[str, Program]) -> None:
+        self.programs = programs
+        self._indexes: dict[str, ProgramIndex] = {}
+
+    def index(self, program_id: str) -> ProgramIndex | None:
+        program = self.programs.get(program_id)
+        if program is None:
+            return None
+        if program_id not in self._indexes:
+            self._indexes[program_id] = ProgramIndex(program)
+        return self._indexes[program_id]
+
+    def item(self, ref: str, local: ProgramIndex | None = None) -> Item | None:
+        """'program-id:item-id' in a program of the set, or a plain id in the `local` program."""
+        if ":" not in ref:
+            return local.by_id.get(ref) if local is not None else None
+        program_id, item_id = ref.split(":", 1)
+        other = self.index(program_id)
+        return other.by_id.get(item_id) if other is not None else None

@@ -1,0 +1,53 @@
+"""What the report templates get: the program, its year, and the views computed from them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sivistys_cli.display.i18n import Translator
+from sivistys_cli.display.values import Formatter
+from sivistys_cli.load.corpus import Corpus, ProgramDir
+from sivistys_cli.model.annual import STATUSES, SYMBOLS
+from sivistys_cli.model.index import Resolver
+from sivistys_cli.report.levels import LevelNames
+from sivistys_cli.report.options import ReportOptions
+from sivistys_cli.report.view_annual import annual_view
+from sivistys_cli.report.view_program import cascade_view, costs_view, measures_of, titles
+
+
+def build_context(pd: ProgramDir, corpus: Corpus, options: ReportOptions, tr: Translator, year: int | None) -> dict[str, Any]:
+    program = pd.program
+    fmt = Formatter(tr)
+    # This program wins over another with the same id (which is an error of the other program).
+    resolver = Resolver({**{i: p.program for i, p in corpus.by_id().items()}, program.id: program})  # type: ignore[union-attr, misc]
+    index = resolver.index(program.id)  # type: ignore[union-attr]
+    files = [f"{pd.root.name}/program.yaml"]
+    context: dict[str, Any] = {
+        "lang": options.lang,
+        "kind": options.kind,
+        "program": program,
+        "year": year,
+        "t": tr,
+        "L": tr.text,
+        "f": fmt,
+        "labels": LevelNames(program, tr),  # type: ignore[arg-type]
+        "statuses": STATUSES,
+        "symbols": SYMBOLS,
+        "commit": options.commit,
+        "date": tr.date(options.date) if options.date else None,
+        "fallbacks": [],
+        "measures_of": measures_of,
+        "resolve": titles(pd, resolver, tr),
+    }
+    if options.kind == "annual":
+        context["annual"] = annual_view(pd, index, year, tr)  # type: ignore[arg-type]
+        files += [
+            f"{pd.root.name}/outcomes/{d.path.name}"
+            for d in pd.outcome_docs
+            if d.model is not None and d.model.year <= year  # type: ignore[union-attr, operator]
+        ]
+    else:
+        context["costs"] = costs_view(index, tr)  # type: ignore[arg-type]
+        context["cascade_up"], context["cascade_down"] = cascade_view(pd, resolver, tr)
+    context["files"] = files
+    return context

@@ -1,0 +1,70 @@
+"""Which program and year a report is of, and the checks that program must pass before it is reported."""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import replace
+from pathlib import Path
+
+from sivistys_cli.check import engine
+from sivistys_cli.check.config import Config
+from sivistys_cli.diagnostics import Diagnostic, Severity
+from sivistys_cli.errors import SivistysError, UsageError
+from sivistys_cli.load.corpus import Corpus, LoadedFile, ProgramDir
+
+
+def select_program(corpus: Corpus, given: str | None = None) -> ProgramDir:
+    """The one program a report is about; a clear error for several, none, or one with errors.
+
+    `given` is the path as the user wrote it, for the `sivistys check` command the error suggests.
+    """
+    if len(corpus.programs) != 1:
+        names = ", ".join(pd.root.name for pd in corpus.programs)
+        raise UsageError(f"a report is about one program, and the path holds {len(corpus.programs)}: {names}; name one of them")
+    pd = corpus.programs[0]
+    errors = program_errors(corpus, pd)
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise SivistysError(f"cannot make a report: {first.file}:{first.line}:{first.col}: {first.code} {first.message}{more}; "
+                            f"run `sivistys check {shlex.quote(_check_path(pd, given))}`")
+    return pd
+
+
+def program_errors(corpus: Corpus, pd: ProgramDir) -> list[Diagnostic]:
+    """The errors `sivistys check` with default settings finds in the program: in all its files, even if one was named."""
+    files = {doc.path for doc in pd.documents}
+    shown = {doc.display for doc in pd.documents}
+    problems = [d for doc in pd.documents for d in doc.problems]
+    # Load problems and findings of files the user did not name are otherwise left out.
+    scope = replace(corpus, selected=corpus.selected | files, diagnostics=[*corpus.diagnostics, *problems])
+    found = engine.run(scope, Config(), cwd=_loaded_from(pd.program_doc))
+    return [d for d in found if d.file in shown and d.severity is Severity.error]
+
+
+def _loaded_from(doc: LoadedFile) -> Path:
+    """The directory the corpus was loaded from: `doc.display` is `doc.path` relative to it."""
+    shown = Path(doc.display)
+    return doc.path.parent if shown.is_absolute() else doc.path.parents[len(shown.parts) - 1]
+
+
+def _check_path(pd: ProgramDir, given: str | None) -> str:
+    """The path to check to see every problem of the program: the user's, or its program directory for a file."""
+    if given is None:
+        return str(Path(pd.program_doc.display).parent)
+    path = Path(given)
+    if path.suffix in (".yaml", ".yml"):  # checking only the named file would hide the others' problems
+        path = path.parent.parent if path.parent.name == "outcomes" else path.parent
+    return str(path)
+
+
+def resolve_year(pd: ProgramDir, year: int | None) -> int:
+    """The year of an annual report: the one asked for, if it has outcomes; else the latest."""
+    years = sorted(pd.outcomes)
+    if not years:
+        raise UsageError(f"{pd.root.name}: there are no outcome files (outcomes/<year>.yaml) to make an annual report of")
+    if year is None:
+        return years[-1]
+    if year not in years:
+        raise UsageError(f"{pd.root.name}: no outcomes for {year}; outcomes exist for {', '.join(map(str, years))}")
+    return year

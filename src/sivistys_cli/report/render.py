@@ -1,0 +1,35 @@
+"""Make a report: choose the program and year, build the context, fill the templates of the asked format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from sivistys_cli.display.i18n import Translator, default_lang
+from sivistys_cli.load.corpus import Corpus
+from sivistys_cli.report.context import build_context
+from sivistys_cli.report.formats import FORMATS
+from sivistys_cli.report.gate import resolve_year, select_program
+from sivistys_cli.report.options import ReportOptions
+from sivistys_cli.report.templating import environment, fill
+
+
+def render(corpus: Corpus, options: ReportOptions, given: str | None = None) -> str:
+    """The report in the format the options name. `given` is the path as the user wrote it (see select_program)."""
+    options.check()
+    return FORMATS.renderer(options.fmt)(corpus, options, given)  # type: ignore[no-any-return]
+
+
+def render_templates(corpus: Corpus, options: ReportOptions, given: str | None, extension: str,
+                     finalize: Callable[[Any], Any] | None = None) -> str:
+    """The report from the templates `<kind>.<extension>.j2`, `finalize` escaping each printed value."""
+    options.check()
+    pd = select_program(corpus, given)
+    year = resolve_year(pd, options.year) if options.kind == "annual" else options.year
+    main = pd.program.languages[0]  # type: ignore[union-attr]
+    options = replace(options, lang=options.lang or default_lang(main))
+    tr = Translator(options.lang, main)
+    context = build_context(pd, corpus, options, tr, year)
+    env = environment(options.template_dir, finalize)
+    return fill(env, f"{options.kind}.{extension}.j2", context, tr, options.template_dir)

@@ -1,0 +1,1 @@
+"""`sivistys summary`: the overview of each program (build) and its output formats (formats/)."""

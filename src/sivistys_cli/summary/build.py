@@ -1,0 +1,160 @@
+"""The data of `sivistys summary`: counts per theme, the year's statuses, measures, costs, overdue actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sivistys_cli.diagnostics import Severity
+from sivistys_cli.display.i18n import Localized, Translator, default_lang
+from sivistys_cli.display.values import Formatter, Shown
+from sivistys_cli.load.corpus import LoadedFile, ProgramDir
+from sivistys_cli.model import Measure, OutcomeYear, Program
+from sivistys_cli.model.annual import assess, counts, ended_without_outcome, history
+from sivistys_cli.model.costs import program_costs_by_year
+from sivistys_cli.model.index import Item, ProgramIndex
+from sivistys_cli.model.targets import meets, target_for_year
+
+
+@dataclass
+class ThemeCount:
+    title: Localized | None  # None: goals directly under the program
+    goals: int
+    actions: int
+    measures: int
+
+
+@dataclass
+class MeasureLine:
+    title: Localized
+    year: int
+    latest: Shown
+    target: Shown | None
+    met: bool | None
+
+
+@dataclass
+class ProgramSummary:
+    id: str
+    title: Localized
+    period: str
+    status: str
+    year: int
+    has_outcomes: bool
+    outcomes_skipped: bool  # the year's outcome file has errors, so it is not counted
+    themes: list[ThemeCount] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    measures: list[MeasureLine] = field(default_factory=list)
+    costs: list[tuple[str, str]] = field(default_factory=list)
+    total: str | None = None
+    overdue: list[tuple[Localized, str]] = field(default_factory=list)
+
+
+def has_errors(doc: LoadedFile) -> bool:
+    """A file the summary skips: it did not load, or loaded with errors."""
+    return doc.model is None or any(p.severity is Severity.error for p in doc.problems)
+
+
+def outcomes(pd: ProgramDir) -> dict[int, OutcomeYear]:
+    """The outcome files the summary counts, by year: those without errors."""
+    return {d.model.year: d.model for d in pd.outcome_docs if not has_errors(d)}  # type: ignore[union-attr]
+
+
+def file_year(doc: LoadedFile) -> int | None:
+    """The year of an outcome file, even one with errors: as stated in it, else as its name says."""
+    if isinstance(doc.model, OutcomeYear):
+        return doc.model.year
+    raw = doc.data.get("year") if isinstance(doc.data, dict) else None
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    return int(doc.path.stem) if re.fullmatch(r"\d{4}", doc.path.stem) else None
+
+
+def default_year(pd: ProgramDir, today: dt.date | None = None) -> int:
+    """The latest year with an outcome file (even a broken one); else this year, kept within the program period."""
+    years = [y for y in map(file_year, pd.outcome_docs) if y is not None]
+    if years:
+        return max(years)
+    period = pd.program.period  # type: ignore[union-attr]
+    return min(max((today or dt.date.today()).year, period.start), period.end)
+
+
+def summarize(pd: ProgramDir, year: int, tr: Translator) -> ProgramSummary:
+    program: Program = pd.program  # type: ignore[assignment]
+    index = ProgramIndex(program)
+    fmt = Formatter(tr)
+    by_year = outcomes(pd)
+    period = program.period
+    out = ProgramSummary(
+        id=program.id,
+        title=tr.text(program.title),  # type: ignore[arg-type]
+        period=str(period.start) if period.start == period.end else tr("value.range", start=period.start, end=period.end),
+        status=tr(f"program_status.{program.status.value}"),
+        year=year,
+        has_outcomes=year in by_year,
+        outcomes_skipped=year not in by_year and any(file_year(d) == year for d in pd.outcome_docs),
+    )
+    out.themes = _themes(index, tr)
+    out.counts = counts(assess(index.items, by_year.get(year), year))
+    past = {y: oy for y, oy in by_year.items() if y <= year}
+    out.measures = [line for m in index.of_kind("measure") if (line := _measure(m.node, past, fmt, tr))]  # type: ignore[arg-type]
+    sums = program_costs_by_year(index)
+    out.costs = [(str(y) if y is not None else tr("value.whole_period"), tr.money(v)) for y, v in sums.items()]
+    out.total = tr.money(sum(sums.values())) if sums else None
+    out.overdue = [(tr.text(i.node.title), _end(i, tr)) for i in ended_without_outcome(index.items, by_year, year)]  # type: ignore[misc]
+    return out
+
+
+def _themes(index: ProgramIndex, tr: Translator) -> list[ThemeCount]:
+    below: dict[int, list[str]] = defaultdict(list)  # id() of a top item -> kinds of the items under it
+    for item in index.items:
+        if item.parent is not None:
+            below[id(item.top)].append(item.kind)
+    rows = []
+    for top in [i for i in index.items if i.parent is None]:
+        kinds = below[id(top)]
+        title = tr.text(top.node.title) if top.kind == "theme" else None
+        goals = kinds.count("goal") + (top.kind == "goal")
+        if title is None and rows and rows[-1].title is None:
+            rows[-1].goals += goals
+            rows[-1].actions += kinds.count("action")
+            rows[-1].measures += kinds.count("measure")
+            continue
+        rows.append(ThemeCount(title, goals, kinds.count("action"), kinds.count("measure")))
+    return rows
+
+
+def _measure(measure: Measure, past, fmt: Formatter, tr: Translator) -> MeasureLine | None:
+    values = history(measure.id, past)
+    if not values:
+        return None
+    year, value = values[-1]
+    target = target_for_year(measure, year) or (measure.targets[-1] if measure.targets else None)
+    return MeasureLine(
+        tr.text(measure.title),  # type: ignore[arg-type]
+        year,
+        fmt.value(measure, value),
+        fmt.target(measure, target, year) if target else None,
+        meets(measure, value, target) if target and target.value is not None and (target.year or year) <= year else None,
+    )
+
+
+def _end(item: Item, tr: Translator) -> str:
+    """When an overdue action ended (ended_without_outcome returns only actions with an end)."""
+    return tr("summary.schedule_ended", end=tr.when(item.node.schedule.end))  # type: ignore[union-attr]
+
+
+def build(programs: list[ProgramDir], year: int | None, lang: str | None) -> tuple[list[ProgramSummary], Translator, list[str]]:
+    """Summaries of the programs that load, and a message for each file skipped because it has errors."""
+    broken = [doc.display for pd in programs for doc in pd.documents if has_errors(doc)]
+    ok = [pd for pd in programs if not has_errors(pd.program_doc)]
+    main = ok[0].program.languages[0] if ok else "fi"  # type: ignore[union-attr]
+    lang = lang or default_lang(main)
+    summaries = []
+    for pd in ok:
+        tr = Translator(lang, pd.program.languages[0])  # type: ignore[union-attr]
+        summaries.append(summarize(pd, year if year is not None else default_year(pd), tr))
+    tr = Translator(lang, main)
+    return summaries, tr, [tr("summary.skipped", path=path) for path in broken]

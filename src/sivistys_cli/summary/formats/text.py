@@ -1,0 +1,105 @@
+"""`sivistys summary` as terminal text: rich tables with colour, or plain columns without box characters."""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from sivistys_cli.display.i18n import Translator
+from sivistys_cli.model.annual import STATUSES, SYMBOLS
+from sivistys_cli.summary.build import ProgramSummary
+
+_STYLE = {"achieved": "green", "partly": "yellow", "not_achieved": "red", "not_assessed": "", "missing": "dim"}
+
+
+def render(summaries: list[ProgramSummary], tr: Translator, color: bool = False, width: int = 80) -> str:
+    """All summaries, one after another."""
+    console = Console(
+        file=io.StringIO(), width=width, force_terminal=color, no_color=not color,
+        color_system="standard" if color else None, highlight=False, emoji=False, legacy_windows=False,
+    )
+    for i, summary in enumerate(summaries):
+        if i:
+            console.print()
+        _program(console, summary, tr, color)
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    return text if color else "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def _table(color: bool, *headers: tuple[str, str]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD if color else None, show_edge=False, pad_edge=False,
+                  header_style="bold" if color else "", padding=(0, 1))
+    for title, justify in headers:
+        table.add_column(title, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    return table
+
+
+def _heading(console: Console, text: str, color: bool) -> None:
+    console.print()
+    console.print(Text(text, style="bold" if color else ""))
+
+
+def _program(console: Console, s: ProgramSummary, tr: Translator, color: bool) -> None:
+    console.print(Text(s.title.text, style="bold underline" if color else ""))
+    console.print(Text(tr("summary.program_line", id=s.id, period=s.period, status=s.status)))
+    themes = _table(color, (tr("summary.theme"), "left"), (tr("summary.goals"), "right"),
+                    (tr("summary.actions"), "right"), (tr("summary.measures"), "right"))
+    for row in s.themes:
+        themes.add_row(Text(row.title.text if row.title else s.title.text), str(row.goals), str(row.actions), str(row.measures))
+    console.print()
+    console.print(themes)
+    _statuses(console, s, tr, color)
+    _measures(console, s, tr, color)
+    _costs(console, s, tr, color)
+    _overdue(console, s, tr, color)
+
+
+def _statuses(console: Console, s: ProgramSummary, tr: Translator, color: bool) -> None:
+    _heading(console, tr("summary.outcomes", year=s.year), color)
+    if not s.has_outcomes:
+        console.print(Text(tr("summary.outcomes_skipped" if s.outcomes_skipped else "summary.no_outcomes", year=s.year)))
+    table = _table(color, (tr("annual.status"), "left"), (tr("annual.count"), "right"))
+    for status in STATUSES:
+        style = _STYLE[status] if color else ""
+        table.add_row(Text(f"{SYMBOLS[status]} {tr(f'status.{status}')}", style=style), Text(str(s.counts.get(status, 0)), style=style))
+    table.add_row(Text(tr("value.total")), str(sum(s.counts.values())))
+    console.print(table)
+
+
+def _measures(console: Console, s: ProgramSummary, tr: Translator, color: bool) -> None:
+    _heading(console, tr("summary.measures_title"), color)
+    if not s.measures:
+        console.print(Text(tr("summary.no_values")))
+        return
+    table = _table(color, (tr("summary.measure"), "left"), (tr("summary.latest"), "right"),
+                   (tr("summary.target"), "right"), (tr("summary.met"), "left"))
+    for m in s.measures:
+        met = tr("summary.met_unknown") if m.met is None else tr("summary.met_yes" if m.met else "summary.met_no")
+        style = "" if m.met is None or not color else ("green" if m.met else "red")
+        table.add_row(Text(m.title.text), Text(f"{m.latest} ({m.year})"), Text(str(m.target or tr("value.none"))), Text(met, style=style))
+    console.print(table)
+
+
+def _costs(console: Console, s: ProgramSummary, tr: Translator, color: bool) -> None:
+    _heading(console, tr("summary.costs_title"), color)
+    if not s.costs:
+        console.print(Text(tr("summary.no_costs")))
+        return
+    table = _table(color, (tr("program.year"), "left"), (tr("program.amount"), "right"))
+    for year, amount in s.costs:
+        table.add_row(year, amount)
+    table.add_row(Text(tr("value.total"), style="bold" if color else ""), Text(s.total or "", style="bold" if color else ""))
+    console.print(table)
+
+
+def _overdue(console: Console, s: ProgramSummary, tr: Translator, color: bool) -> None:
+    _heading(console, tr("summary.overdue_title"), color)
+    if not s.overdue:
+        console.print(Text(tr("summary.no_overdue")))
+        return
+    for title, ended in s.overdue:
+        console.print(Text(f"- {title.text} ({ended})"))
