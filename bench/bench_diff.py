@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from sivistys_cli.diff.compare import compare
-from sivistys_cli.diff.formats import DIFF_FORMATS
+from sivistys_cli.diff.formats import FORMATS
 from sivistys_cli.diff.request import DiffRequest
 from sivistys_cli.diff.revisions import gather
 from sivistys_cli.diff.snapshots import load_snapshot
@@ -126,7 +126,7 @@ def bundled(runs: int) -> None:
             "read both versions (git, parse, validate)": lambda: gather(request, root),
             "compare": lambda: compare(old, new),
             **{f"render {name}": (lambda r=render: r(changes, old.label, new.label))
-               for name, render in DIFF_FORMATS.items()},
+               for name, render in ((n, FORMATS.renderer(n)) for n in FORMATS.names)},
         }
         for label, fn in figures.items():
             line(label, best(fn, runs))
