@@ -166,7 +166,7 @@ def test_report_to_stdout_and_to_a_file(tmp_path: Path) -> None:
     [
         (["--year", "2023"], "no outcomes for 2023; outcomes exist for 2024"),
         (["--lang", "de"], "unknown --lang 'de'; use one of: fi, sv, en"),
-        (["--format", "pdf"], "unknown --format 'pdf'; use one of: html, markdown (or md)"),
+        (["--format", "docx"], "unknown --format 'docx'; use one of: html, markdown (or md), pdf"),
         (["--date", "16.6.2025"], "--date '16.6.2025' is not a date; write it as YYYY-MM-DD"),
         (["--template-dir", "/no/such/dir"], "/no/such/dir: no such template directory"),
     ],

@@ -12,6 +12,11 @@ from sivistys_cli.errors import UsageError
 
 
 def write_text(path: str | Path, text: str) -> None:
+    """Write text as UTF-8, its line ends as they are; see write_bytes."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: str | Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then os.replace it over the target.
 
     A symlink is followed and its target replaced. The file keeps its permissions (a new one gets
@@ -31,7 +36,7 @@ def write_text(path: str | Path, text: str) -> None:
     except OSError as exc:
         raise _cannot(name, exc) from None
     if old is not None and not stat.S_ISREG(old.st_mode):
-        _write_in_place(name, text)
+        _write_in_place(name, data)
         return
     if not target.parent.is_dir():
         raise UsageError(f"cannot write {name}: the directory {target.parent} does not exist")
@@ -40,8 +45,8 @@ def write_text(path: str | Path, text: str) -> None:
     except OSError as exc:
         raise _cannot(name, exc) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, stat.S_IMODE(old.st_mode) if old else 0o666 & ~_umask())
@@ -56,10 +61,10 @@ def write_text(path: str | Path, text: str) -> None:
         raise
 
 
-def _write_in_place(name: str, text: str) -> None:
+def _write_in_place(name: str, data: bytes) -> None:
     try:
-        with open(name, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with open(name, "wb") as out:
+            out.write(data)
     except OSError as exc:
         raise _cannot(name, exc) from None
 

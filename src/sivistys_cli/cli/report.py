@@ -25,7 +25,7 @@ def report(
     commit: Annotated[Optional[str], typer.Option("--commit", metavar="REV", help="Name this git revision (e.g. HEAD) in the footer.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="Date the report in its footer (YYYY-MM-DD).")] = None,
 ) -> None:
-    """Make the annual outcome report or the program document as HTML or Markdown, in fi, sv or en."""
+    """Make the annual outcome report or the program document as HTML, Markdown or PDF, in fi, sv or en."""
     import datetime as dt
 
     from sivistys_cli import atomic
@@ -43,7 +43,11 @@ def report(
         check_output(corpus, output)
     options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day)
     out = render(corpus, options, given=str(path))
+    data = out if isinstance(out, bytes) else out.encode("utf-8")
     if output is not None:
-        atomic.write_text(output, out)
+        atomic.write_bytes(output, data)
+    elif isinstance(out, bytes) and sys.stdout.isatty():
+        raise SivistysError("a PDF is not for the terminal; write it to a file with -o FILE")
     else:
-        sys.stdout.write(out)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
