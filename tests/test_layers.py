@@ -24,7 +24,7 @@ LAYERS = {
     "display": 2,  # words, numbers and escaping for every output
     "load": 3,  # files to models
     "check": 4,  # reports run the checks before they are made, so check is below the other commands
-    "summary": 5, "report": 5, "diff": 5,  # the commands' cores
+    "summary": 5, "report": 5, "diff": 5, "authoring": 5,  # the commands' cores
     "cli": 6,  # the command line over everything
     "__main__": 7,  # `python -m sivistys_cli`
 }
