@@ -84,3 +84,29 @@ def write_if_changed(path: str | Path, old: str | None, new: str) -> bool:
         return False
     write_text(path, new)
     return True
+
+
+def write_bytes(path: str | Path, data: bytes) -> None:
+    """As write_text, for a binary file (a workbook): a temporary file beside the target, then a rename."""
+    name = str(path)
+    if not name or name.endswith(os.sep) or os.path.isdir(name):
+        raise UsageError(f"{name or 'the output file name'}: name a file to write")
+    target = Path(os.path.realpath(name))
+    if not target.parent.is_dir():
+        raise UsageError(f"cannot write {name}: the directory {target.parent} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise _cannot(name, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _cannot(name, exc) from None
+        raise

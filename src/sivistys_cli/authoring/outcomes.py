@@ -70,7 +70,8 @@ def _carried(root: Path, program: Program, year: int) -> dict[str, Any]:
     raise UsageError(f"--carry: no outcome file before {year} in {root}; leave --carry out")
 
 
-def _add_missing(data: CommentedMap, program: Program, carried: dict[str, Any]) -> list[str]:
+def _add_missing(data: CommentedMap, program: Program, carried: dict[str, Any],
+                 only: set[str] | None = None) -> list[str]:
     entries = data.get("outcomes")
     if entries is None:
         entries = data["outcomes"] = CommentedSeq()
@@ -81,13 +82,32 @@ def _add_missing(data: CommentedMap, program: Program, carried: dict[str, Any]) 
     present = {e.get("ref") for e in entries if isinstance(e, dict)}
     added = []
     for item in items:
-        if item.id in present:
+        if item.id in present or (only is not None and item.id not in only):
             continue
         at = _position(entries, rank, rank[item.id])
         entries.insert(at, _entry(item, carried))
         entries.yaml_set_comment_before_after_key(at, before=_comment(item, program), indent=2)
         added.append(item.id)
     return added
+
+
+def ensure_entry(data: CommentedMap, program: Program, item: Item) -> CommentedMap:
+    """The outcome entry for an item, added in program order (with its comment) if the file lacks it."""
+    entries = data.get("outcomes")
+    for entry in entries or ():
+        if isinstance(entry, dict) and entry.get("ref") == item.id:
+            return entry
+    _add_missing(data, program, {}, only={item.id})
+    return next(e for e in data["outcomes"] if isinstance(e, dict) and e.get("ref") == item.id)
+
+
+def open_year(root: Path, program: Program, year: int) -> tuple[CommentedMap, str | None, Path]:
+    """The year's outcome file for editing (a new skeleton if it does not exist), its text, its path."""
+    target = outcome_path(root, year)
+    if not target.exists():
+        return _skeleton(target, program, year), None, target
+    doc = read(target)
+    return doc.data, doc.text, target
 
 
 def _position(entries: CommentedSeq, rank: dict[str, int], mine: int) -> int:
