@@ -9,6 +9,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from sivistys_cli.atomic import write_if_changed
+from sivistys_cli.authoring import layout
 from sivistys_cli.authoring.outcomes import ensure_entry, open_year
 from sivistys_cli.authoring.roundtrip import dumps, read
 from sivistys_cli.authoring.sheets import Change
@@ -60,7 +61,18 @@ def _set(node: CommentedMap, key: str, value: Any, keep_key: bool = False) -> No
     if value is None and not keep_key:
         node.pop(key, None)
         return
+    if key not in node and len(node):
+        _append(node, key, value)
+        return
     node[key] = value
+
+
+def _append(node: CommentedMap, key: str, value: Any) -> None:
+    """A new last key: the comment lines that followed the old last key now follow it (they belong below)."""
+    last = list(node)[-1]
+    eol, below = layout.split_after(node, last)
+    node[key] = value
+    layout.set_after(node, key, eol, below)
 
 
 def _set_plan(node: CommentedMap, key: str, value: Any, program: Program) -> None:

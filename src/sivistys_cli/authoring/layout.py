@@ -54,13 +54,13 @@ def _reorder(node: CommentedMap, wanted: list[Any]) -> None:
     eol: dict[Any, tuple[str, int]] = {}
     lead: dict[Any, str] = {}
     for i, key in enumerate(keys):
-        eol[key], below = _split(node, key)
+        eol[key], below = split_after(node, key)
         lead[keys[i + 1] if i + 1 < len(keys) else _TAIL] = below
     for key in wanted:
         node.move_to_end(key)
     for i, key in enumerate(wanted):
         below = lead.get(wanted[i + 1], "") if i + 1 < len(wanted) else lead[_TAIL]
-        _set_after(node, key, eol[key], below)
+        set_after(node, key, eol[key], below)
     if lead.get(wanted[0]):
         _set_before(node, lead[wanted[0]])
 
@@ -81,7 +81,7 @@ def _slot(node: Any, key: Any) -> tuple[Any, Any, int]:
     return node, key, 2 if isinstance(node, CommentedMap) else 0
 
 
-def _split(node: CommentedMap, key: Any) -> tuple[tuple[str, int], str]:
+def split_after(node: CommentedMap, key: Any) -> tuple[tuple[str, int], str]:
     """A key's comment after its value: (end-of-line comment, its column) and the raw lines below it."""
     eol, below = _split_slot(node, key)
     return eol, below + _pop_ends(node[key])
@@ -119,7 +119,7 @@ def _split_slot(node: CommentedMap, key: Any) -> tuple[tuple[str, int], str]:
     return ("", 0), rest  # the end-of-line comment stays where it is
 
 
-def _set_after(node: CommentedMap, key: Any, eol: tuple[str, int], below: str) -> None:
+def set_after(node: CommentedMap, key: Any, eol: tuple[str, int], below: str) -> None:
     if not below:
         return
     holder, at, index = _slot(node, key)

@@ -60,6 +60,13 @@ def plain(text: str | dict[str, str] | None, program: Program) -> str:
     return " ".join(str(text).split())
 
 
+def main_text(text: str | dict[str, str] | None, program: Program) -> str | None:
+    """A text in the program's main language, exactly as written (line breaks kept)."""
+    if isinstance(text, dict):
+        return text.get(program.languages[0]) or next(iter(text.values()), None)
+    return text
+
+
 def label(program: Program, kind: str) -> str:
     """What the program calls a kind of item ('Toimenpide'), or the kind itself."""
     return plain(getattr(program.labels, kind), program) or kind

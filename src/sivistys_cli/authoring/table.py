@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sivistys_cli.authoring.program import assessed_items, label, plain
+from sivistys_cli.authoring.program import assessed_items, label, main_text, plain
 from sivistys_cli.model import OutcomeYear, Program
 from sivistys_cli.model.index import Item, walk
 
@@ -120,7 +120,7 @@ def _outcomes(program: Program, outcomes: OutcomeYear | None, year: int) -> Shee
         entry = found.get(item.id)
         rows.append([item.id, item.kind, plain(item.node.title, program),
                      entry.status.value if entry else "not_assessed", entry.value if entry else None,
-                     plain(entry.comment, program) if entry and entry.comment is not None else None])
+                     main_text(entry.comment, program) if entry else None])
     return Sheet(outcome_sheet_name(year), columns, _clean(rows))
 
 
