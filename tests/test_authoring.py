@@ -1,0 +1,233 @@
+"""Authoring commands (init, fmt, outcomes new, export, import) through the command line, on real files."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
+
+from sivistys_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+PROGRAMS = ROOT / "programs"
+BUNDLED = sorted(p for p in PROGRAMS.glob("*/program.yaml"))
+
+
+def run(*args: str, code: int = 0) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == code, (args, result.output)
+    return result.output
+
+
+def comments(text: str) -> Counter[str]:
+    """Every comment's text: whole-line comments and end-of-line ones (' # …' after a value)."""
+    found: Counter[str] = Counter()
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            found[stripped] += 1
+        elif match := re.search(r"\s(#\s.*)$", line):
+            found[match.group(1).strip()] += 1
+    return found
+
+
+def git(*args: str) -> str:
+    done = subprocess.run(["git", "-c", "user.name=Testi", "-c", "user.email=testi@example.fi", *args],
+                          check=True, capture_output=True, text=True)
+    return done.stdout
+
+
+# --- fmt and outcomes new over every bundled program --------------------------------------------
+
+
+@pytest.mark.parametrize("program", BUNDLED, ids=lambda p: p.parent.name)
+def test_fmt_keeps_every_comment_and_is_idempotent(program: Path, tmp_path: Path) -> None:
+    shutil.copytree(PROGRAMS, tmp_path / "programs")  # all of them: programs link to each other
+    copy = tmp_path / "programs" / program.parent.name
+    before = {p: p.read_text(encoding="utf-8") for p in copy.rglob("*.yaml")}
+    run("fmt", str(copy))
+    for path, text in before.items():
+        assert comments(path.read_text(encoding="utf-8")) == comments(text), path
+    formatted = {p: p.read_bytes() for p in before}
+    assert "would reformat" not in run("fmt", "--check", str(copy))  # nothing would change the second time
+    run("fmt", str(copy))
+    assert {p: p.read_bytes() for p in before} == formatted
+    assert CliRunner().invoke(app, ["check", str(copy.parent)]).exit_code == 0
+
+
+@pytest.mark.parametrize("program", BUNDLED, ids=lambda p: p.parent.name)
+def test_outcomes_new_keeps_every_comment_and_is_idempotent(program: Path, tmp_path: Path) -> None:
+    shutil.copytree(PROGRAMS, tmp_path / "programs")  # all of them: programs link to each other
+    copy = tmp_path / "programs" / program.parent.name
+    start = int(re.search(r"period: \{start: (\d{4})", program.read_text(encoding="utf-8")).group(1))
+    target = copy / "outcomes" / f"{start}.yaml"
+    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    run("outcomes", "new", "--year", str(start), str(copy))
+    new = target.read_text(encoding="utf-8")
+    assert comments(old) <= comments(new)  # every old comment is still there
+    entries = re.findall(r"^  - ref: (\S+)", new, re.M)
+    assert len(entries) == len(set(entries))
+    assert "already complete" in run("outcomes", "new", "--year", str(start), str(copy))
+    assert target.read_text(encoding="utf-8") == new
+    assert "would reformat" not in run("fmt", "--check", str(target))
+    assert CliRunner().invoke(app, ["check", str(copy.parent)]).exit_code == 0
+
+
+# --- the whole flow, as a new user would take it -------------------------------------------------
+
+THEME = """themes:
+  - id: oppimisen-tuki
+    title: Oppimisen tuki
+    actions:
+      - id: tukiopetus
+        title: Tukiopetuksen malli kaikkiin kouluihin.
+        responsible: Opetuspäällikkö
+        schedule: {start: 2025, end: 2026}
+    measures:
+      - id: tukiopetustunnit
+        title: Tukiopetustuntien määrä  # viikossa
+        kind: count
+        baseline: {year: 2024, value: 40}
+        targets: [{year: 2027, value: 60}]
+        data_source: {name: Kouluhallintojärjestelmä}
+"""
+
+
+@pytest.fixture
+def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    root = tmp_path / "repo"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    git("init", "-q", "-b", "main")
+    return root
+
+
+def _start(root: Path) -> Path:
+    out = run("init", "--id", "perusopetus", "--title", "Perusopetuksen kehittämisohjelma 2025–2030",
+              "--period", "2025-2030", "--organization", "Esimerkkilän kunta")
+    assert "created programs/perusopetus/program.yaml" in out
+    program = root / "programs/perusopetus/program.yaml"
+    assert program.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schema/program.schema.json\n")
+    assert (root / "schema/program.schema.json").is_file() and (root / "schema/outcomes.schema.json").is_file()
+    run("check", code=0)
+    text = program.read_text(encoding="utf-8")
+    program.write_text(text.replace("themes: []\n", THEME), encoding="utf-8")
+    run("check", code=0)
+    assert "(2 entries)" in run("outcomes", "new", "--year", "2025", "programs/perusopetus")
+    outcomes = root / "programs/perusopetus/outcomes/2025.yaml"
+    text = outcomes.read_text(encoding="utf-8")
+    assert "# Toimenpide tukiopetus: Tukiopetuksen malli kaikkiin kouluihin." in text
+    outcomes.write_text(text.replace("status: not_assessed", "status: partly", 1), encoding="utf-8")
+    run("check", code=0)
+    assert "Tukiopetuksen malli" in run("report", "programs/perusopetus", "--kind", "annual", "--format", "markdown")
+    git("add", "-A")
+    git("commit", "-q", "-m", "Start")
+    return outcomes
+
+
+def _edit_as_excel(book: Path, out: Path) -> None:
+    workbook = load_workbook(book)
+    sheet = workbook["outcomes 2025"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == "tukiopetustunnit":
+            row[3].value, row[4].value, row[5].value = "achieved", 52, "Tunteja 52 viikossa.\nSyksyllä lisää."
+    workbook["measures"]["K2"] = 65  # target 2027 of the only measure, a plan change
+    workbook.save(out)
+
+
+def test_init_to_import_in_a_fresh_repository(fresh: Path) -> None:
+    outcomes = _start(fresh)
+    program = fresh / "programs/perusopetus/program.yaml"
+    before = {p: p.read_bytes() for p in (program, outcomes)}
+    for fmt in ("xlsx", "csv", "json"):  # export, then import unchanged: no file is touched
+        run("export", "programs/perusopetus", "--format", fmt, "-o", f"sheet.{fmt}")
+        assert run("import", f"sheet.{fmt}").endswith("no changes\n")
+        assert {p: p.read_bytes() for p in before} == before
+    _edit_as_excel(fresh / "sheet.xlsx", fresh / "edited.xlsx")
+    refused = run("import", "edited.xlsx", code=1)
+    assert "sheet 'measures', row 2, column K (target 2027): a change to the plan; import it with --plan" in refused
+    assert {p: p.read_bytes() for p in before} == before  # nothing written
+    out = run("import", "edited.xlsx", "--plan")
+    assert "outcomes 2025: tukiopetustunnit: status: not_assessed → achieved" in out.replace("Toteutuma", "status")
+    assert "measures: tukiopetustunnit: target 2027: 60 → 65" in out
+    diff = run("diff", "--format", "json")
+    import json
+
+    changes = {(c["path"].rsplit("/", 1)[-1], c["field"], str(c["old"]), str(c["new"]))
+               for c in json.loads(diff)["changes"]}
+    assert changes == {
+        ("tukiopetustunnit", "targets[2027].value", "60", "65"),
+        ("tukiopetustunnit", "status", "not_assessed", "achieved"),
+        ("tukiopetustunnit", "value", "None", "52"),
+        ("tukiopetustunnit", "comment", "None", "Tunteja 52 viikossa.\nSyksyllä lisää."),
+    }
+    assert "title: Tukiopetuksen määrä  # viikossa" not in program.read_text(encoding="utf-8")
+    assert "# viikossa" in program.read_text(encoding="utf-8")
+    assert "would reformat" not in run("fmt", "--check")
+    run("check", code=0)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and not os.environ.get("CI"), reason="LibreOffice not installed")
+def test_a_sheet_saved_by_libreoffice_imports(fresh: Path, tmp_path: Path) -> None:
+    _start(fresh)
+    run("export", "programs/perusopetus", "-o", "sheet.xlsx")
+    _edit_as_excel(fresh / "sheet.xlsx", tmp_path / "edited.xlsx")
+    converted = tmp_path / "lo"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "xlsx",
+                    "--outdir", str(converted), str(tmp_path / "edited.xlsx")], check=True, capture_output=True,
+                   timeout=180)
+    out = run("import", str(converted / "edited.xlsx"), "--plan")
+    assert "tukiopetustunnit: target 2027: 60 → 65" in out
+    assert "status: achieved" in (fresh / "programs/perusopetus/outcomes/2025.yaml").read_text(encoding="utf-8")
+    assert "would reformat" not in run("fmt", "--check")
+
+
+# --- bad input ------------------------------------------------------------------------------------
+
+
+def test_bad_input_is_a_clear_message_and_exit_2(fresh: Path) -> None:
+    _start(fresh)
+    assert "no such file or directory" in run("fmt", "nowhere", code=2)
+    assert "outside the program period" in run("outcomes", "new", "--year", "2040", "programs/perusopetus", code=2)
+    assert "outside the program period" in run("export", "programs/perusopetus", "--year", "2040", code=2)
+    assert "not a program" in run("export", "schema", code=2)
+    Workbook().save("other.xlsx")
+    assert "not a sheet written by `sivistys export`" in run("import", "other.xlsx", code=2)
+    Path("notes.xlsx").write_text("not a workbook", encoding="utf-8")
+    assert "not an Excel workbook" in run("import", "notes.xlsx", code=2)
+    assert "already exists" in run("init", "--id", "perusopetus", "--title", "x", "--period", "2025-2030",
+                                   "--organization", "y", code=2)
+
+
+def test_unknown_columns_ids_and_wrong_values_are_refused_with_their_place(fresh: Path) -> None:
+    outcomes = _start(fresh)
+    before = outcomes.read_bytes()
+    run("export", "programs/perusopetus", "-o", "sheet.xlsx")
+    workbook = load_workbook("sheet.xlsx")
+    sheet = workbook["outcomes 2025"]
+    sheet["G1"] = "notes"
+    workbook.save("column.xlsx")
+    assert "sheet 'outcomes 2025', row 1, column G: unknown column 'notes'" in run("import", "column.xlsx", code=1)
+    workbook = load_workbook("sheet.xlsx")
+    workbook["outcomes 2025"]["A3"] = "no-such-item"
+    workbook["outcomes 2025"]["D2"] = "valmis"
+    workbook["outcomes 2025"]["E2"] = 5  # a value on an action is free text, allowed
+    workbook.save("bad.xlsx")
+    out = run("import", "bad.xlsx", code=1)
+    assert "row 3, column A: unknown id 'no-such-item'" in out
+    assert "row 2, column D (status): 'valmis' is not a status" in out
+    workbook = load_workbook("sheet.xlsx")
+    workbook["outcomes 2025"]["E3"] = "paljon"
+    workbook.save("kind.xlsx")
+    assert "row 3, column E (value): 'paljon' is not a number (a count measure)" in run("import", "kind.xlsx", code=1)
+    assert outcomes.read_bytes() == before
