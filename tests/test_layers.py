@@ -125,6 +125,7 @@ def test_no_import_cycles_between_modules() -> None:
 
 
 def test_every_registered_format_lives_with_its_command_and_loads() -> None:
+    from sivistys_cli.authoring.export.formats import FORMATS as EXPORT
     from sivistys_cli.check import docs
     from sivistys_cli.check.formats import FORMATS as CHECK
     from sivistys_cli.check.formats import STATISTICS
@@ -133,7 +134,7 @@ def test_every_registered_format_lives_with_its_command_and_loads() -> None:
     from sivistys_cli.summary.formats import FORMATS as SUMMARY
 
     for command, registry in (("check", CHECK), ("check", docs.FORMATS), ("diff", DIFF), ("report", REPORT),
-                              ("summary", SUMMARY)):
+                              ("summary", SUMMARY), ("authoring.export", EXPORT)):
         for fmt in registry.formats.values():
             assert fmt.renderer.startswith(f"sivistys_cli.{command}."), fmt
             assert callable(fmt.load()), fmt
