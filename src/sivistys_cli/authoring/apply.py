@@ -70,9 +70,9 @@ def _set(node: CommentedMap, key: str, value: Any, keep_key: bool = False) -> No
 def _append(node: CommentedMap, key: str, value: Any) -> None:
     """A new last key: the comment lines that followed the old last key now follow it (they belong below)."""
     last = list(node)[-1]
-    eol, below = layout.split_after(node, last)
+    below = layout.split_after(node, last)
     node[key] = value
-    layout.set_after(node, key, eol, below)
+    layout.set_after(node, key, below)
 
 
 def _set_plan(node: CommentedMap, key: str, value: Any, program: Program) -> None:

@@ -51,16 +51,14 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
 
 def _reorder(node: CommentedMap, wanted: list[Any]) -> None:
     keys = list(node)
-    eol: dict[Any, tuple[str, int]] = {}
-    lead: dict[Any, str] = {}
+    lead: dict[Any, str] = {}  # the comment lines above each key (and below the last one, under _TAIL)
     for i, key in enumerate(keys):
-        eol[key], below = split_after(node, key)
-        lead[keys[i + 1] if i + 1 < len(keys) else _TAIL] = below
+        lead[keys[i + 1] if i + 1 < len(keys) else _TAIL] = split_after(node, key)
     for key in wanted:
         node.move_to_end(key)
     for i, key in enumerate(wanted):
         below = lead.get(wanted[i + 1], "") if i + 1 < len(wanted) else lead[_TAIL]
-        set_after(node, key, eol[key], below)
+        set_after(node, key, below)
     if lead.get(wanted[0]):
         _set_before(node, lead[wanted[0]])
 
@@ -81,10 +79,9 @@ def _slot(node: Any, key: Any) -> tuple[Any, Any, int]:
     return node, key, 2 if isinstance(node, CommentedMap) else 0
 
 
-def split_after(node: CommentedMap, key: Any) -> tuple[tuple[str, int], str]:
-    """A key's comment after its value: (end-of-line comment, its column) and the raw lines below it."""
-    eol, below = _split_slot(node, key)
-    return eol, below + _pop_ends(node[key])
+def split_after(node: CommentedMap, key: Any) -> str:
+    """Take away the comment lines below a key's value (its end-of-line comment stays) and return them."""
+    return _split_slot(node, key) + _pop_ends(node[key])
 
 
 def _pop_ends(value: Any) -> str:
@@ -100,26 +97,27 @@ def _pop_ends(value: Any) -> str:
     return inner + own
 
 
-def _split_slot(node: CommentedMap, key: Any) -> tuple[tuple[str, int], str]:
+def _split_slot(node: CommentedMap, key: Any) -> str:
     holder, at, index = _slot(node, key)
     entry = holder.ca.items.get(at)
     token = entry[index] if entry and len(entry) > index else None
     if not isinstance(token, CommentToken):
-        return ("", 0), ""
+        return ""
     value: str = token.value
     column = token.start_mark.column if token.start_mark is not None else 0
     if _is_block(holder[at]):  # a block scalar ends with its newline: its first comment line lost its indent
         entry[index] = None
-        return ("", 0), " " * column + value
+        return " " * column + value
     if value.startswith("\n"):
         entry[index] = None
-        return ("", 0), value[1:]
+        return value[1:]
     head, _, rest = value.partition("\n")
     entry[index] = CommentToken(head + "\n", CommentMark(column), None)
-    return ("", 0), rest  # the end-of-line comment stays where it is
+    return rest  # the end-of-line comment stays where it is
 
 
-def set_after(node: CommentedMap, key: Any, eol: tuple[str, int], below: str) -> None:
+def set_after(node: CommentedMap, key: Any, below: str) -> None:
+    """Put comment lines below a key's value (after its end-of-line comment, if it has one)."""
     if not below:
         return
     holder, at, index = _slot(node, key)

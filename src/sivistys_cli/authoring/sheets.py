@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from sivistys_cli.authoring import values
-from sivistys_cli.authoring.export.formats import READERS
+from sivistys_cli.authoring.export.formats import reader
 from sivistys_cli.authoring.program import check_year, load_outcomes, load_program
 from sivistys_cli.authoring.table import Column, Sheet, build
 from sivistys_cli.errors import SivistysError, UsageError
-from sivistys_cli.formats import Format
 
 
 class Refused(SivistysError):
@@ -44,8 +43,8 @@ def _show(value: Any) -> str:
 
 
 def read_sheets(file: Path) -> tuple[dict[str, Any], list[tuple[str, list[str], list[list[Any]]]]]:
-    reader = READERS.get(file.suffix.lower().lstrip("."))
-    if reader is None:
+    read = reader(file.suffix.lower().lstrip("."))
+    if read is None:
         raise UsageError(f"{file}: import reads .xlsx, .csv or .json files written by sivistys export")
     try:
         raw = file.read_bytes()
@@ -53,7 +52,7 @@ def read_sheets(file: Path) -> tuple[dict[str, Any], list[tuple[str, list[str], 
         raise UsageError(f"{file}: no such file") from None
     except OSError as exc:
         raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
-    return Format("", reader, "").load()(raw, str(file))  # type: ignore[no-any-return]
+    return read(raw, str(file))  # type: ignore[no-any-return]
 
 
 def changes(file: Path, path: Path | None, plan: bool) -> tuple[Path, Any, list[Change]]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
 from sivistys_cli.formats import Format, Registry
 
 FORMATS = Registry(
@@ -12,5 +16,9 @@ FORMATS = Registry(
     Format("json", "sivistys_cli.authoring.export.formats.json:render", "the sheets as JSON, for scripts"),
 )
 
-# The reader of each format, for import (same module, function `read`).
-READERS = {name: fmt.renderer.replace(":render", ":read") for name, fmt in FORMATS.formats.items()}
+
+
+def reader(name: str) -> Callable[[bytes, str], Any] | None:
+    """The function that reads a file of this format back, for import: `read` beside `render`."""
+    fmt = FORMATS.formats.get(name)
+    return None if fmt is None else replace(fmt, renderer=fmt.renderer.replace(":render", ":read")).load()
