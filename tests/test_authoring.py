@@ -231,3 +231,36 @@ def test_unknown_columns_ids_and_wrong_values_are_refused_with_their_place(fresh
     workbook.save("kind.xlsx")
     assert "row 3, column E (value): 'paljon' is not a number (a count measure)" in run("import", "kind.xlsx", code=1)
     assert outcomes.read_bytes() == before
+
+
+def test_fmt_formats_the_other_files_when_one_is_broken(tmp_path: Path) -> None:
+    shutil.copytree(PROGRAMS / "somero-sivistysohjelma", tmp_path / "somero-sivistysohjelma")
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken/program.yaml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    out = run("fmt", str(tmp_path), code=2)
+    assert f"{tmp_path / 'broken/program.yaml'}:3:1: not valid YAML" in out
+    assert "reformatted" in out and "somero-sivistysohjelma/program.yaml" in out
+    assert "would reformat" not in run("fmt", "--check", str(tmp_path / "somero-sivistysohjelma"))
+
+
+def test_init_asks_on_a_terminal(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sivistys_cli.cli import init
+
+    monkeypatch.setattr(init, "interactive", lambda: True)
+    result = CliRunner().invoke(app, ["init", "--lang", "sv"],
+                                input="grundskolan\nUtvecklingsprogram\n2025-2027\nExempelby kommun\n")
+    assert result.exit_code == 0, result.output
+    assert "Program id" in result.output
+    text = (fresh / "programs/grundskolan/program.yaml").read_text(encoding="utf-8")
+    assert "organization: Exempelby kommun\n" in text and "action: Åtgärd" in text
+    run("check", code=0)
+
+
+def test_a_control_character_typed_into_a_cell_is_refused(fresh: Path) -> None:
+    outcomes = _start(fresh)
+    run("export", "programs/perusopetus", "--format", "csv", "-o", "sheet.csv")
+    text = Path("sheet.csv").read_text(encoding="utf-8-sig").replace("Tukiopetuksen malli kaikkiin kouluihin.,partly,,",
+                                                                     "Tukiopetuksen malli kaikkiin kouluihin.,partly,,x\x1b[2J")
+    Path("sheet.csv").write_text(text, encoding="utf-8")
+    assert "control character (U+001B)" in run("import", "sheet.csv", code=1)
+    assert "status: partly" in outcomes.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from pathlib import Path
 from sivistys_cli.authoring import layout
 from sivistys_cli.authoring.files import yaml_files
 from sivistys_cli.authoring.roundtrip import Document, dumps, read
+from sivistys_cli.errors import UsageError
 from sivistys_cli.model import OutcomeYear, Program
 from sivistys_cli.model.paths import OUTCOMES_DIR
 
@@ -51,6 +52,15 @@ def format_file(path: Path) -> Formatted:
     return Formatted(path, doc.text, doc.dump())
 
 
-def format_paths(paths: Iterable[Path]) -> list[Formatted]:
-    """Every program and outcome file the paths name, formatted in memory; nothing is written."""
-    return [format_file(p) for p in yaml_files(paths)]
+def format_paths(paths: Iterable[Path]) -> tuple[list[Formatted], list[str]]:
+    """Every program and outcome file the paths name, formatted in memory, and the files that could not be.
+
+    Nothing is written here; one broken file does not stop the others from being formatted.
+    """
+    done, failed = [], []
+    for path in yaml_files(paths):
+        try:
+            done.append(format_file(path))
+        except UsageError as exc:
+            failed.append(str(exc))
+    return done, failed

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 from sivistys_cli.authoring.table import STATUSES, Column
 from sivistys_cli.model import Program
 from sivistys_cli.model.index import ProgramIndex
+
+# The characters the format refuses in a text (as model/types.py does): a terminal could act on them.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 YES = {"true", "yes", "kyllä", "kylla", "ja", "x"}
 NO = {"false", "no", "ei", "nej"}
@@ -20,9 +24,7 @@ def parse(column: Column, raw: Any, program: Program, ident: str) -> tuple[Any, 
     if key == "status":
         return (raw, None) if raw in STATUSES else (None, f"'{raw}' is not a status; use one of: {', '.join(STATUSES)}")
     if key in ("comment", "title", "responsible", "schedule.text"):
-        if key == "title" and raw is None:
-            return None, "a title may not be empty"
-        return (None if raw is None else str(raw)), None
+        return _text(key, raw)
     if key in ("schedule.start", "schedule.end"):
         return _point(raw)
     if key == "baseline.year":
@@ -30,6 +32,16 @@ def parse(column: Column, raw: Any, program: Program, ident: str) -> tuple[Any, 
     item = ProgramIndex(program).by_id.get(ident)
     kind = item.node.kind.value if item is not None and item.kind == "measure" else "qualitative"
     return measure_value(kind, raw)
+
+
+def _text(key: str, raw: Any) -> tuple[Any, str | None]:
+    if raw is None:
+        return None, ("a title may not be empty" if key == "title" else None)
+    text = str(raw).replace("\r\n", "\n").replace("\r", "\n")  # Windows line ends become plain ones
+    found = CONTROL.search(text)
+    if found:
+        return None, f"it contains an invisible control character (U+{ord(found.group()):04X}); remove it"
+    return text, None
 
 
 def measure_value(kind: str, raw: Any) -> tuple[Any, str | None]:

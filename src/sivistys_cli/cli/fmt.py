@@ -23,12 +23,17 @@ def fmt(
     them, long texts on one line. Block texts (| and >), comments and the choice between a plain
     text and a {fi:, sv:} mapping stay as written. A file that is already formatted is not touched.
 
+    Exit 0 when done (or, with --check or --diff, when nothing would change), 1 when --check or
+    --diff found a file to change, 2 when a file could not be read (the others are still formatted).
+
     Example: sivistys fmt programs/ --check
     """
     from sivistys_cli import atomic
     from sivistys_cli.authoring.fmt import format_paths
 
-    results = format_paths(paths or [Path("programs")])
+    results, failed = format_paths(paths or [Path("programs")])
+    for message in failed:
+        console(stderr=True).print(f"sivistys: error: {message}", markup=False)
     changed = [r for r in results if r.changed]
     for result in changed:
         if diff:
@@ -41,4 +46,4 @@ def fmt(
     kept = len(results) - len(changed)
     verb = "would be reformatted" if check or diff else "reformatted"
     console(stderr=True).print(f"{len(changed)} file(s) {verb}, {kept} already formatted", markup=False)
-    raise typer.Exit(1 if changed and (check or diff) else 0)
+    raise typer.Exit(2 if failed else 1 if changed and (check or diff) else 0)

@@ -48,6 +48,11 @@ def _ask(value: str | None, option: str, question: str) -> str:
     """The option's value; on a terminal, a prompt for a missing one; else a usage error."""
     if value is not None:
         return value
-    if not sys.stdin.isatty():
+    if not interactive():
         raise UsageError(f"missing {option}; give it, or run init on a terminal to be asked")
     return str(typer.prompt(question))
+
+
+def interactive() -> bool:
+    """Whether a person is at the keyboard: prompts only then, never in a script or CI."""
+    return sys.stdin.isatty()
