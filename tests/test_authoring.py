@@ -264,3 +264,43 @@ def test_a_control_character_typed_into_a_cell_is_refused(fresh: Path) -> None:
     Path("sheet.csv").write_text(text, encoding="utf-8")
     assert "control character (U+001B)" in run("import", "sheet.csv", code=1)
     assert "status: partly" in outcomes.read_text(encoding="utf-8")
+
+
+def test_carry_starts_from_last_years_values(fresh: Path) -> None:
+    outcomes = _start(fresh)
+    outcomes.write_text(outcomes.read_text(encoding="utf-8").replace("value:\n", "value: 44\n"), encoding="utf-8")
+    run("outcomes", "new", "--year", "2026", "--carry", "programs/perusopetus")
+    text = (fresh / "programs/perusopetus/outcomes/2026.yaml").read_text(encoding="utf-8")
+    assert "  - ref: tukiopetustunnit\n    status: not_assessed\n    value: 44\n" in text
+    assert "no outcome file before 2025" in run("outcomes", "new", "--year", "2025", "--carry", "programs/perusopetus",
+                                                code=2)
+
+
+def test_plan_import_changes_only_the_main_language_of_a_bilingual_title(fresh: Path) -> None:
+    _start(fresh)
+    program = fresh / "programs/perusopetus/program.yaml"
+    text = program.read_text(encoding="utf-8").replace(
+        "title: Oppimisen tuki\n    actions:\n      - id: tukiopetus\n        title: Tukiopetuksen malli kaikkiin kouluihin.",
+        "title: Oppimisen tuki\n    actions:\n      - id: tukiopetus\n        title: {fi: Tukiopetuksen malli., sv: Stödundervisning.}")
+    program.write_text(text.replace("languages: [fi]", "languages: [fi, sv]"), encoding="utf-8")
+    run("export", "programs/perusopetus", "-o", "sheet.xlsx")
+    workbook = load_workbook("sheet.xlsx")
+    assert workbook["actions"]["D1"].value == "Toimenpide" and workbook["actions"]["D2"].value == "Tukiopetuksen malli."
+    workbook["actions"]["D2"] = "Tukiopetuksen uusi malli."
+    workbook.save("edited.xlsx")
+    run("import", "edited.xlsx", "--plan")
+    assert "title: {fi: Tukiopetuksen uusi malli., sv: Stödundervisning.}\n" in program.read_text(encoding="utf-8")
+
+
+def test_the_workbook_is_what_a_spreadsheet_user_needs(fresh: Path) -> None:
+    _start(fresh)
+    run("export", "programs/perusopetus", "-o", "sheet.xlsx")
+    workbook = load_workbook("sheet.xlsx")
+    assert workbook.sheetnames == ["actions", "measures", "outcomes 2025", "sivistys"]
+    assert workbook["sivistys"].sheet_state == "hidden"
+    sheet = workbook["outcomes 2025"]
+    assert sheet.freeze_panes == "B2" and sheet.protection.sheet
+    assert sheet["A2"].protection.locked and not sheet["D2"].protection.locked
+    assert [v.formula1 for v in sheet.data_validations.dataValidation] == ['"achieved,partly,not_achieved,not_assessed"']
+    assert sheet.column_dimensions["F"].width == 80
+    assert [c.value for c in workbook["measures"][1]][:4] == ["id", "Painopiste", "Tavoite", "Mittari"]

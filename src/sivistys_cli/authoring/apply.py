@@ -33,7 +33,8 @@ def apply(root: Path, program: Program, year: int | None, found: list[Change]) -
     if outcome and year is not None:
         data, old, path = open_year(root, program, year)
         for change in outcome:
-            _set(ensure_entry(data, program, index[change.id]), change.key, change.new, keep_key=True)
+            _set(ensure_entry(data, program, index[change.id]), change.key, change.new, keep_key=True,
+                 lang=program.languages[0])
         if old is None:
             path.parent.mkdir(exist_ok=True)
         if write_if_changed(path, old, dumps(data)):
@@ -47,7 +48,7 @@ def _at(data: Any, loc: tuple[Any, ...]) -> CommentedMap:
     return data  # type: ignore[no-any-return]
 
 
-def _set(node: CommentedMap, key: str, value: Any, keep_key: bool = False) -> None:
+def _set(node: CommentedMap, key: str, value: Any, keep_key: bool = False, lang: str = "") -> None:
     """Set a key, keeping the style of the text it replaces (| or >), dropping an emptied optional key."""
     old = node.get(key)
     if isinstance(value, str):
@@ -56,7 +57,7 @@ def _set(node: CommentedMap, key: str, value: Any, keep_key: bool = False) -> No
         elif isinstance(old, FoldedScalarString):
             value = FoldedScalarString(value)
     if isinstance(old, dict) and isinstance(value, str):
-        old[next(iter(old))] = value  # a {fi:, sv:} text: the main language changes, the others stay
+        old[lang if lang in old else next(iter(old))] = value  # {fi:, sv:}: the main language changes, the others stay
         return
     if value is None and not keep_key:
         node.pop(key, None)
@@ -78,7 +79,7 @@ def _append(node: CommentedMap, key: str, value: Any) -> None:
 def _set_plan(node: CommentedMap, key: str, value: Any, program: Program) -> None:
     head, _, tail = key.partition(".")
     if not tail:
-        _set(node, head, value)
+        _set(node, head, value, lang=program.languages[0])
     elif head == "schedule":
         _set(_schedule(node), tail, _date_or_year(value))
     elif head == "baseline":

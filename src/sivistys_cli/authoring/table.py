@@ -61,9 +61,9 @@ def outcome_sheet_name(year: int) -> str:
 
 
 def _parents(program: Program, item: Item) -> list[str]:
-    theme = item.top.id if item.top is not item else ""
+    top = item.top
     goal = item.ancestor("goal")
-    return [theme, goal.id if goal is not None and goal is not item.top else ""]
+    return [top.id if top.kind == "theme" and top is not item else "", goal.id if goal is not None else ""]
 
 
 def _level_columns(program: Program) -> list[Column]:
