@@ -304,3 +304,13 @@ def test_the_workbook_is_what_a_spreadsheet_user_needs(fresh: Path) -> None:
     assert [v.formula1 for v in sheet.data_validations.dataValidation] == ['"achieved,partly,not_achieved,not_assessed"']
     assert sheet.column_dimensions["F"].width == 80
     assert [c.value for c in workbook["measures"][1]][:4] == ["id", "Painopiste", "Tavoite", "Mittari"]
+
+
+def test_an_id_twice_in_a_sheet_is_refused(fresh: Path) -> None:
+    _start(fresh)
+    run("export", "programs/perusopetus", "-o", "sheet.xlsx")
+    workbook = load_workbook("sheet.xlsx")
+    sheet = workbook["outcomes 2025"]
+    sheet.append([c.value for c in sheet[2]])
+    workbook.save("twice.xlsx")
+    assert "row 4, column A: the second row of id 'tukiopetus'" in run("import", "twice.xlsx", code=1)

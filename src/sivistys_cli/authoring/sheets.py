@@ -92,11 +92,14 @@ def _compare(file: Path, expected: Sheet, header: list[str], rows: list[list[Any
         problems.append(f"{where}, row 1: columns missing: {', '.join(wanted[len(header):])}")
         return
     by_id = {row[0]: row for row in expected.rows}
+    seen: set[Any] = set()
     for number, row in enumerate(rows, start=2):
         ident = row[0] if row else None
-        if ident not in by_id:
-            problems.append(f"{where}, row {number}, column A: unknown id '{ident}'; ids are not edited in the sheet")
+        if ident not in by_id or ident in seen:
+            what = "unknown id" if ident not in by_id else "the second row of id"
+            problems.append(f"{where}, row {number}, column A: {what} '{ident}'; ids are not edited in the sheet")
             continue
+        seen.add(ident)
         row = row + [None] * (len(wanted) - len(row))
         for i, column in enumerate(expected.columns):
             old, new = by_id[ident][i], row[i]
