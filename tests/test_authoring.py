@@ -314,3 +314,15 @@ def test_an_id_twice_in_a_sheet_is_refused(fresh: Path) -> None:
     sheet.append([c.value for c in sheet[2]])
     workbook.save("twice.xlsx")
     assert "row 4, column A: the second row of id 'tukiopetus'" in run("import", "twice.xlsx", code=1)
+
+
+def test_init_leaves_an_existing_schema_alone_and_schema_write_updates_it(fresh: Path) -> None:
+    (fresh / "schema").mkdir()
+    (fresh / "schema/program.schema.json").write_text("{}\n", encoding="utf-8")
+    out = run("init", "--id", "lukio", "--title", "Lukion ohjelma", "--period", "2025-2026", "--organization", "Kunta")
+    assert "wrote" in out and "program.schema.json" not in out
+    assert (fresh / "schema/program.schema.json").read_text(encoding="utf-8") == "{}\n"
+    assert "schema/program.schema.json" in run("schema", "--write", ".")
+    assert (fresh / "schema/program.schema.json").read_bytes() == (ROOT / "schema/program.schema.json").read_bytes()
+    assert run("schema", "--write", ".") == ""  # nothing changed, nothing written
+    assert "no such directory" in run("schema", "--write", "nowhere", code=2)

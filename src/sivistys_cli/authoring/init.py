@@ -109,7 +109,7 @@ def init(directory: Path, new: NewProgram, schemas: bool = True) -> tuple[Path, 
         raise UsageError(f"{target} already exists; init does not overwrite a program")
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"{directory} exists and is not a directory")
-    written = write_schemas(repository_root(directory)) if schemas else []
+    written = write_schemas(repository_root(directory), missing_only=True) if schemas else []
     directory.mkdir(parents=True, exist_ok=True)
     text = program_text(new, target)
     loads(text, str(target))  # a title YAML cannot hold is caught before anything is written

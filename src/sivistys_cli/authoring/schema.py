@@ -17,14 +17,19 @@ def schema_text(kind: str) -> str:
     return json.dumps(MODELS[kind].model_json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_schemas(directory: Path) -> list[Path]:
-    """Write schema/program.schema.json and schema/outcomes.schema.json under `directory`; the changed ones."""
+def write_schemas(directory: Path, missing_only: bool = False) -> list[Path]:
+    """Write schema/program.schema.json and schema/outcomes.schema.json under `directory`; the changed ones.
+
+    `missing_only` leaves an existing schema alone (init adds what is missing, `schema --write` updates).
+    """
     folder = directory / SCHEMA_DIR
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for kind in MODELS:
         path = folder / f"{kind}.schema.json"
         old = path.read_text(encoding="utf-8") if path.is_file() else None
+        if old is not None and missing_only:
+            continue
         if write_if_changed(path, old, schema_text(kind)):
             written.append(path)
     return written
