@@ -326,3 +326,16 @@ def test_init_leaves_an_existing_schema_alone_and_schema_write_updates_it(fresh:
     assert (fresh / "schema/program.schema.json").read_bytes() == (ROOT / "schema/program.schema.json").read_bytes()
     assert run("schema", "--write", ".") == ""  # nothing changed, nothing written
     assert "no such directory" in run("schema", "--write", "nowhere", code=2)
+
+
+@pytest.mark.parametrize("program", BUNDLED, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "json"])
+def test_every_bundled_program_exports_and_imports_unchanged(program: Path, fmt: str, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(PROGRAMS, tmp_path / "programs")
+    monkeypatch.chdir(tmp_path)
+    before = {p: p.read_bytes() for p in (tmp_path / "programs").rglob("*.yaml")}
+    path = f"programs/{program.parent.name}"
+    run("export", path, "--format", fmt, "-o", f"sheet.{fmt}")
+    assert run("import", f"sheet.{fmt}", path, "--plan").endswith("no changes\n")
+    assert {p: p.read_bytes() for p in (tmp_path / "programs").rglob("*.yaml")} == before
