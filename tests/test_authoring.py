@@ -339,3 +339,31 @@ def test_every_bundled_program_exports_and_imports_unchanged(program: Path, fmt:
     run("export", path, "--format", fmt, "-o", f"sheet.{fmt}")
     assert run("import", f"sheet.{fmt}", path, "--plan").endswith("no changes\n")
     assert {p: p.read_bytes() for p in (tmp_path / "programs").rglob("*.yaml")} == before
+
+
+def test_plan_import_puts_new_keys_in_the_models_place_and_comments_stay_with_their_item(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(PROGRAMS, tmp_path / "programs")
+    monkeypatch.chdir(tmp_path)
+    path = "programs/tammela-palveluprosessit"
+    run("export", path, "--format", "csv", "-o", "sheet.csv")
+    lines = Path("sheet.csv").read_text(encoding="utf-8-sig").split("\n")  # read_text makes \r\n into \n
+    edits = {"lahidemokratiahanke,,": {4: "Kunnanjohtaja", 5: "2017"}, "aanestysvilkkaus,,": {5: "2017-04-01"},
+             "osallistujien-maara,,": {6: "2016", 7: "120", 9: "150"}}
+    for i, line in enumerate(lines):
+        for start, cells in edits.items():
+            if line.startswith(start):
+                parts = line.split(",")
+                for at, value in cells.items():
+                    parts[at] = value
+                lines[i] = ",".join(parts)
+    Path("sheet.csv").write_text("\r\n".join(lines), encoding="utf-8")
+    assert run("import", "sheet.csv", "--plan").endswith("6 change(s)\n")
+    text = Path(path, "program.yaml").read_text(encoding="utf-8")
+    assert ("        kind: count\n        baseline: {year: 2016, value: 120}\n        targets: [{year: 2018, value: 150}]\n"
+            "      # Read as a measure of its own;") in text
+    assert ("        description: Pilotoidaan lähidemokratiaa uudistavaa hanketta\n        responsible: Kunnanjohtaja\n"
+            "        implementers: [Kunta, HAMK, Sidosryhmät]\n        schedule: {start: 2017, end: 2018}\n") in text
+    assert "          start: 2017-04-01\n" in text
+    assert comments(text) == comments((PROGRAMS / "tammela-palveluprosessit/program.yaml").read_text(encoding="utf-8"))
+    run("check", code=0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
@@ -15,7 +16,11 @@ from sivistys_cli.authoring.roundtrip import dumps, read
 from sivistys_cli.authoring.sheets import Change
 from sivistys_cli.model import Program
 from sivistys_cli.model.index import ProgramIndex
+from sivistys_cli.model.outcomes import Outcome
 from sivistys_cli.model.paths import PROGRAM_FILE
+from sivistys_cli.model.program import Action, Baseline, Measure, Schedule, Target
+
+MODELS: dict[str, type[BaseModel]] = {"action": Action, "measure": Measure}
 
 
 def apply(root: Path, program: Program, year: int | None, found: list[Change]) -> list[Path]:
@@ -26,14 +31,15 @@ def apply(root: Path, program: Program, year: int | None, found: list[Change]) -
     if plan:
         doc = read(root / PROGRAM_FILE)
         for change in plan:
-            _set_plan(_at(doc.data, index[change.id].loc), change.key, change.new, program)
+            item = index[change.id]
+            _set_plan(_at(doc.data, item.loc), change.key, change.new, program, MODELS[item.kind])
         if doc.save():
             written.append(doc.path)
     outcome = [c for c in found if c.sheet.startswith("outcomes")]
     if outcome and year is not None:
         data, old, path = open_year(root, program, year)
         for change in outcome:
-            _set(ensure_entry(data, program, index[change.id]), change.key, change.new, keep_key=True,
+            _set(ensure_entry(data, program, index[change.id]), change.key, change.new, Outcome, keep_key=True,
                  lang=program.languages[0])
         if old is None:
             path.parent.mkdir(exist_ok=True)
@@ -48,7 +54,8 @@ def _at(data: Any, loc: tuple[Any, ...]) -> CommentedMap:
     return data  # type: ignore[no-any-return]
 
 
-def _set(node: CommentedMap, key: str, value: Any, keep_key: bool = False, lang: str = "") -> None:
+def _set(node: CommentedMap, key: str, value: Any, model: type[BaseModel], keep_key: bool = False,
+         lang: str = "") -> None:
     """Set a key, keeping the style of the text it replaces (| or >), dropping an emptied optional key."""
     old = node.get(key)
     if isinstance(value, str):
@@ -58,50 +65,54 @@ def _set(node: CommentedMap, key: str, value: Any, keep_key: bool = False, lang:
             value = FoldedScalarString(value)
     if isinstance(old, dict) and isinstance(value, str):
         old[lang if lang in old else next(iter(old))] = value  # {fi:, sv:}: the main language changes, the others stay
-        return
-    if value is None and not keep_key:
+    elif value is None and not keep_key:
         node.pop(key, None)
-        return
-    if key not in node and len(node):
-        _append(node, key, value)
-        return
-    node[key] = value
+    elif key in node:
+        node[key] = value
+    else:
+        put(node, key, value, model)
 
 
-def _append(node: CommentedMap, key: str, value: Any) -> None:
-    """A new last key: the comment lines that followed the old last key now follow it (they belong below)."""
-    last = list(node)[-1]
-    below = layout.split_after(node, last)
-    node[key] = value
+def put(node: CommentedMap, key: str, value: Any, model: type[BaseModel]) -> None:
+    """Add a key where the model's order puts it; the comment lines above the next key stay above it."""
+    rank = list(model.model_fields)
+    mine = rank.index(key) if key in rank else len(rank)
+    keys = list(node)
+    before = [i for i, k in enumerate(keys) if (rank.index(k) if k in rank else len(rank)) <= mine]
+    at = before[-1] + 1 if before else 0
+    if at == 0:
+        node.insert(0, key, value)
+        return
+    below = layout.split_after(node, keys[at - 1])  # the lines above the key that will follow ours
+    node.insert(at, key, value)
     layout.set_after(node, key, below)
 
 
-def _set_plan(node: CommentedMap, key: str, value: Any, program: Program) -> None:
+def _set_plan(node: CommentedMap, key: str, value: Any, program: Program, model: type[BaseModel]) -> None:
     head, _, tail = key.partition(".")
     if not tail:
-        _set(node, head, value, lang=program.languages[0])
+        _set(node, head, value, model, lang=program.languages[0])
     elif head == "schedule":
-        _set(_schedule(node), tail, _date_or_year(value))
+        _set(_child(node, "schedule", model), tail, _date_or_year(value), Schedule)
+    elif head == "baseline" and tail == "value" and value is None:
+        node.pop("baseline", None)  # a baseline without a value is none at all
     elif head == "baseline":
-        _set(_child(node, "baseline"), tail, value, keep_key=tail == "value")
+        _set(_child(node, "baseline", model), tail, value, Baseline)
     else:
-        _target(node, int(tail), value)
+        _target(node, int(tail), value, model)
 
 
-def _child(node: CommentedMap, key: str) -> CommentedMap:
-    if not isinstance(node.get(key), dict):
-        child = CommentedMap()
-        child.fa.set_flow_style()
+def _child(node: CommentedMap, key: str, model: type[BaseModel]) -> CommentedMap:
+    current = node.get(key)
+    if isinstance(current, dict):
+        return current
+    child = CommentedMap(start=current, end=current) if isinstance(current, int) else CommentedMap()
+    child.fa.set_flow_style()  # `schedule: 2026` (the year shorthand) becomes {start: 2026, end: 2026}
+    if key in node:
         node[key] = child
-    return node[key]  # type: ignore[no-any-return]
-
-
-def _schedule(node: CommentedMap) -> CommentedMap:
-    current = node.get("schedule")
-    if isinstance(current, int):  # the year shorthand `schedule: 2026` becomes {start, end}
-        node["schedule"] = CommentedMap(start=current, end=current)
-        node["schedule"].fa.set_flow_style()
-    return _child(node, "schedule")
+    else:
+        put(node, key, child, model)
+    return child
 
 
 def _date_or_year(value: Any) -> Any:
@@ -110,15 +121,19 @@ def _date_or_year(value: Any) -> Any:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _target(node: CommentedMap, year: int, value: Any) -> None:
+def _target(node: CommentedMap, year: int, value: Any, model: type[BaseModel]) -> None:
     targets = node.get("targets")
-    if not isinstance(targets, list):
-        targets = node["targets"] = CommentedSeq()
-    for target in targets:
+    for target in targets if isinstance(targets, list) else ():
         if isinstance(target, dict) and target.get("year") == year:
-            _set(target, "value", value)
+            _set(target, "value", value, Target)
             return
-    if value is not None:
-        entry = CommentedMap(year=year, value=value)
-        entry.fa.set_flow_style()
+    if value is None:
+        return
+    entry = CommentedMap(year=year, value=value)
+    entry.fa.set_flow_style()
+    if isinstance(targets, list):
         targets.append(entry)
+    else:
+        new = CommentedSeq([entry])
+        new.fa.set_flow_style()
+        put(node, "targets", new, model)

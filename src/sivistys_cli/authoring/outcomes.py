@@ -13,7 +13,13 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from sivistys_cli.atomic import write_if_changed
 from sivistys_cli.authoring.program import (
-    assessed_items, check_year, label, load_outcomes, load_program, outcome_path, plain,
+    assessed_items,
+    check_year,
+    label,
+    load_outcomes,
+    load_program,
+    outcome_path,
+    plain,
 )
 from sivistys_cli.authoring.roundtrip import dumps, loads, read
 from sivistys_cli.authoring.schema import modeline
