@@ -367,3 +367,17 @@ def test_plan_import_puts_new_keys_in_the_models_place_and_comments_stay_with_th
     assert "          start: 2017-04-01\n" in text
     assert comments(text) == comments((PROGRAMS / "tammela-palveluprosessit/program.yaml").read_text(encoding="utf-8"))
     run("check", code=0)
+
+
+def test_a_change_that_would_leave_an_invalid_file_is_refused(fresh: Path) -> None:
+    _start(fresh)
+    program = fresh / "programs/perusopetus/program.yaml"
+    text = program.read_text(encoding="utf-8").replace("        baseline: {year: 2024, value: 40}\n", "")
+    program.write_text(text, encoding="utf-8")
+    run("export", "programs/perusopetus", "-o", "sheet.xlsx")
+    workbook = load_workbook("sheet.xlsx")
+    workbook["measures"]["G2"] = 2024  # a baseline year, but no baseline value
+    workbook.save("edited.xlsx")
+    out = run("import", "edited.xlsx", "--plan", code=1)
+    assert "the changes would leave a file the format does not accept" in out and "program.yaml:" in out
+    assert program.read_text(encoding="utf-8") == text

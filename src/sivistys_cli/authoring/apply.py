@@ -14,7 +14,9 @@ from sivistys_cli.authoring import layout
 from sivistys_cli.authoring.outcomes import ensure_entry, open_year
 from sivistys_cli.authoring.roundtrip import dumps, read
 from sivistys_cli.authoring.sheets import Change
-from sivistys_cli.model import Program
+from sivistys_cli.diagnostics import Severity
+from sivistys_cli.load.files import load_text
+from sivistys_cli.model import OutcomeYear, Program
 from sivistys_cli.model.index import ProgramIndex
 from sivistys_cli.model.outcomes import Outcome
 from sivistys_cli.model.paths import PROGRAM_FILE
@@ -24,28 +26,59 @@ MODELS: dict[str, type[BaseModel]] = {"action": Action, "measure": Measure}
 
 
 def apply(root: Path, program: Program, year: int | None, found: list[Change]) -> list[Path]:
-    """Apply every change; the files whose text changed (an unchanged file is not written)."""
-    index = ProgramIndex(program).by_id
+    """Apply every change; the files whose text changed (an unchanged file is not written).
+
+    Both files are edited in memory and read back through the loader first: a change the format
+    would refuse (a baseline year without a value, say) stops the import before anything is written.
+    """
+    edits = [e for e in (_plan_edit(root, program, found), _outcome_edit(root, program, year, found)) if e]
+    for path, _old, new, model in edits:
+        _must_load(path, new, model)
     written = []
-    plan = [c for c in found if not c.sheet.startswith("outcomes")]
-    if plan:
-        doc = read(root / PROGRAM_FILE)
-        for change in plan:
-            item = index[change.id]
-            _set_plan(_at(doc.data, item.loc), change.key, change.new, program, MODELS[item.kind])
-        if doc.save():
-            written.append(doc.path)
-    outcome = [c for c in found if c.sheet.startswith("outcomes")]
-    if outcome and year is not None:
-        data, old, path = open_year(root, program, year)
-        for change in outcome:
-            _set(ensure_entry(data, program, index[change.id]), change.key, change.new, Outcome, keep_key=True,
-                 lang=program.languages[0])
+    for path, old, new, _model in edits:
         if old is None:
             path.parent.mkdir(exist_ok=True)
-        if write_if_changed(path, old, dumps(data)):
+        if write_if_changed(path, old, new):
             written.append(path)
     return written
+
+
+Edit = tuple[Path, "str | None", str, type]
+
+
+def _plan_edit(root: Path, program: Program, found: list[Change]) -> Edit | None:
+    plan = [c for c in found if not c.sheet.startswith("outcomes")]
+    if not plan:
+        return None
+    index = ProgramIndex(program).by_id
+    doc = read(root / PROGRAM_FILE)
+    for change in plan:
+        item = index[change.id]
+        _set_plan(_at(doc.data, item.loc), change.key, change.new, program, MODELS[item.kind])
+    return doc.path, doc.text, doc.dump(), Program
+
+
+def _outcome_edit(root: Path, program: Program, year: int | None, found: list[Change]) -> Edit | None:
+    outcome = [c for c in found if c.sheet.startswith("outcomes")]
+    if not outcome or year is None:
+        return None
+    index = ProgramIndex(program).by_id
+    data, old, path = open_year(root, program, year)
+    for change in outcome:
+        _set(ensure_entry(data, program, index[change.id]), change.key, change.new, Outcome, keep_key=True,
+             lang=program.languages[0])
+    return path, old, dumps(data), OutcomeYear
+
+
+def _must_load(path: Path, text: str, model: type) -> None:
+    from sivistys_cli.authoring.sheets import Refused
+
+    doc = load_text(text, str(path), model, "program.yaml" if model is Program else "An outcome file")
+    errors = sorted(d for d in doc.problems if d.severity is Severity.error)
+    if errors:
+        lines = [f"{path}:{d.line}:{d.col}: {d.message}" for d in errors[:5]]
+        raise Refused("import refused, nothing written: the changes would leave a file the format does not accept "
+                      "(fill in what belongs with the cell you changed):\n  " + "\n  ".join(lines))
 
 
 def _at(data: Any, loc: tuple[Any, ...]) -> CommentedMap:
