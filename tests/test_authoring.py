@@ -381,3 +381,77 @@ def test_a_change_that_would_leave_an_invalid_file_is_refused(fresh: Path) -> No
     out = run("import", "edited.xlsx", "--plan", code=1)
     assert "the changes would leave a file the format does not accept" in out and "program.yaml:" in out
     assert program.read_text(encoding="utf-8") == text
+
+
+UNFORMATTED = """\
+# The program.
+title: "Kokeilu"   # the title
+id: p
+period: {end: 2026, start: 2025}
+organization: 'Esimerkkilän kunta'
+themes:
+  - title: Teema
+    # the theme's id
+    id: teema
+    actions:
+      - title: {sv: Åtgärd, fi: Toimi}
+        id: toimi
+        description: |
+          Rivi yksi.
+            Sisennetty rivi.
+        # responsible below
+        responsible: Rehtori
+    # measures follow
+    measures:
+      - kind: count
+        id: m
+        title: Mittari
+  - title: Toinen
+    # the second theme's id
+    id: toinen
+# the end
+"""
+
+FORMATTED = """\
+# The program.
+id: p
+title: Kokeilu     # the title
+organization: Esimerkkilän kunta
+period: {start: 2025, end: 2026}
+themes:
+  # the theme's id
+  - id: teema
+    title: Teema
+    actions:
+      - id: toimi
+        title: {sv: Åtgärd, fi: Toimi}
+        description: |
+          Rivi yksi.
+            Sisennetty rivi.
+        # responsible below
+        responsible: Rehtori
+    # measures follow
+    measures:
+      - id: m
+        title: Mittari
+        kind: count
+  # the second theme's id
+  - id: toinen
+    title: Toinen
+# the end
+"""
+
+
+def test_fmt_layout_key_order_quotes_and_where_comments_go(tmp_path: Path) -> None:
+    program = tmp_path / "p/program.yaml"
+    program.parent.mkdir()
+    program.write_text(UNFORMATTED, encoding="utf-8")
+    diff = run("fmt", "--diff", str(program.parent), code=1)
+    assert "-title: \"Kokeilu\"   # the title\n" in diff and "+period: {start: 2025, end: 2026}\n" in diff
+    assert program.read_text(encoding="utf-8") == UNFORMATTED  # --diff writes nothing
+    assert f"would reformat {program}" in run("fmt", "--check", str(program), code=1)
+    run("fmt", str(program))
+    assert program.read_text(encoding="utf-8") == FORMATTED
+    mtime = program.stat().st_mtime_ns
+    assert "0 file(s) reformatted, 1 already formatted" in run("fmt", str(program))
+    assert program.stat().st_mtime_ns == mtime  # an unchanged file is not written

@@ -17,7 +17,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
 
-def order(node: Any, model: type[BaseModel]) -> None:
+def order(node: Any, model: type[BaseModel], in_list: bool = False) -> None:
     """Put the keys of `node` and of every mapping under it into the model's order, in place."""
     if not isinstance(node, CommentedMap):
         return
@@ -27,11 +27,11 @@ def order(node: Any, model: type[BaseModel]) -> None:
         if inner is not None:
             value = node[key]
             for child in value if isinstance(value, CommentedSeq) else [value]:
-                order(child, inner)
+                order(child, inner, isinstance(value, CommentedSeq))
     rank = {name: i for i, name in enumerate(fields)}
     wanted = sorted(node, key=lambda k: rank.get(k, len(rank)))
     if wanted != list(node):
-        _reorder(node, wanted)
+        _reorder(node, wanted, in_list)
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:
@@ -49,7 +49,7 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _reorder(node: CommentedMap, wanted: list[Any]) -> None:
+def _reorder(node: CommentedMap, wanted: list[Any], in_list: bool) -> None:
     keys = list(node)
     lead: dict[Any, str] = {}  # the comment lines above each key (and below the last one, under _TAIL)
     for i, key in enumerate(keys):
@@ -60,7 +60,7 @@ def _reorder(node: CommentedMap, wanted: list[Any]) -> None:
         below = lead.get(wanted[i + 1], "") if i + 1 < len(wanted) else lead[_TAIL]
         set_after(node, key, below)
     if lead.get(wanted[0]):
-        _set_before(node, lead[wanted[0]])
+        _set_before(node, lead[wanted[0]], 2 if in_list else 0)
 
 
 _TAIL = object()  # stands for "after the last key": the lines that close the mapping
@@ -132,9 +132,11 @@ def set_after(node: CommentedMap, key: Any, below: str) -> None:
         entry[index] = CommentToken("\n" + below, CommentMark(0), None)
 
 
-def _set_before(node: CommentedMap, below: str) -> None:
+def _set_before(node: CommentedMap, below: str, dedent: int) -> None:
+    """Comment lines above a mapping's first key; in a list item they go above its dash, so `dedent` 2."""
     lines = [line for line in below.splitlines() if line.strip()]
-    tokens = [CommentToken(line.strip() + "\n", CommentMark(len(line) - len(line.lstrip())), None) for line in lines]
+    tokens = [CommentToken(line.strip() + "\n", CommentMark(max(0, len(line) - len(line.lstrip()) - dedent)), None)
+              for line in lines]
     if node.ca.comment is None:
         node.ca.comment = [None, []]
     node.ca.comment[1] = (node.ca.comment[1] or []) + tokens
