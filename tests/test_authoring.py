@@ -455,3 +455,14 @@ def test_fmt_layout_key_order_quotes_and_where_comments_go(tmp_path: Path) -> No
     mtime = program.stat().st_mtime_ns
     assert "0 file(s) reformatted, 1 already formatted" in run("fmt", str(program))
     assert program.stat().st_mtime_ns == mtime  # an unchanged file is not written
+
+
+def test_a_csv_saved_by_a_finnish_excel_imports(fresh: Path) -> None:
+    outcomes = _start(fresh)
+    run("export", "programs/perusopetus", "--format", "csv", "-o", "sheet.csv")
+    text = Path("sheet.csv").read_text(encoding="utf-8-sig").replace(",", ";")
+    text = text.replace("Tukiopetustuntien määrä;not_assessed;;", "Tukiopetustuntien määrä;achieved;52;Hyvä vuosi")
+    Path("sheet.csv").write_bytes(text.encode("cp1252"))  # Excel's plain "CSV" is Windows-1252
+    out = run("import", "sheet.csv")
+    assert "tukiopetustunnit: value: (empty) → 52" in out
+    assert "    status: achieved\n    value: 52\n    comment: Hyvä vuosi\n" in outcomes.read_text(encoding="utf-8")

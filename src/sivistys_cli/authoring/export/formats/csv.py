@@ -32,9 +32,12 @@ def _text(value: Any) -> str:
 
 
 def read(raw: bytes, name: str) -> tuple[dict[str, Any], list[tuple[str, list[str], list[list[Any]]]]]:
+    text = _decode(raw)
+    # Excel in a Finnish or Swedish locale saves CSV with semicolons (the comma is the decimal sign).
+    delimiter = ";" if text.startswith("sivistys;") else ","
     try:
-        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    except (UnicodeDecodeError, csv.Error):
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error:
         raise NotOurs(f"{name}: not a CSV file written by sivistys export") from None
     first = rows[0] if rows else []
     meta = check_meta({"format": first[0] if first else None, "version": _int(first[1]) if len(first) > 1 else None,
@@ -48,6 +51,14 @@ def read(raw: bytes, name: str) -> tuple[dict[str, Any], list[tuple[str, list[st
         elif sheets and any(row):
             sheets[-1][2].append([_value(v) for v in row])
     return meta, sheets
+
+
+def _decode(raw: bytes) -> str:
+    """UTF-8 as export wrote it; Windows-1252, which Excel's plain "CSV" still saves, otherwise."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 def _int(text: str) -> int | None:
