@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
@@ -55,6 +56,7 @@ def test_fmt_keeps_every_comment_and_is_idempotent(program: Path, tmp_path: Path
     run("fmt", str(copy))
     for path, text in before.items():
         assert comments(path.read_text(encoding="utf-8")) == comments(text), path
+        assert yaml.safe_load(path.read_text(encoding="utf-8")) == yaml.safe_load(text), path  # same data
     formatted = {p: p.read_bytes() for p in before}
     assert "would reformat" not in run("fmt", "--check", str(copy))  # nothing would change the second time
     run("fmt", str(copy))
@@ -466,3 +468,12 @@ def test_a_csv_saved_by_a_finnish_excel_imports(fresh: Path) -> None:
     out = run("import", "sheet.csv")
     assert "tukiopetustunnit: value: (empty) → 52" in out
     assert "    status: achieved\n    value: 52\n    comment: Hyvä vuosi\n" in outcomes.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", ["", "just text\n", "- a\n- b\n"])
+def test_fmt_leaves_a_file_that_is_not_a_mapping_alone(text: str, tmp_path: Path) -> None:
+    program = tmp_path / "p/program.yaml"
+    program.parent.mkdir()
+    program.write_text(text, encoding="utf-8")
+    assert "0 file(s) reformatted" in run("fmt", str(program))
+    assert program.read_text(encoding="utf-8") == text

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ruamel.yaml.comments import CommentedMap
+
 from sivistys_cli.authoring import layout
 from sivistys_cli.authoring.files import yaml_files
 from sivistys_cli.authoring.roundtrip import Document, dumps, read
@@ -38,6 +40,8 @@ def canonical(text: str, model: type[Program] | type[OutcomeYear], name: str = "
     from sivistys_cli.authoring.roundtrip import loads
 
     data = loads(text, name)
+    if not isinstance(data, CommentedMap):
+        return text
     layout.order(data, model)
     return dumps(data)
 
@@ -48,6 +52,8 @@ def model_for(path: Path) -> type[Program] | type[OutcomeYear]:
 
 def format_file(path: Path) -> Formatted:
     doc: Document = read(path)
+    if not isinstance(doc.data, CommentedMap):  # empty, or not a mapping: not a program; check says so
+        return Formatted(path, doc.text, doc.text)
     layout.order(doc.data, model_for(path))
     return Formatted(path, doc.text, doc.dump())
 
