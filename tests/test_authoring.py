@@ -477,3 +477,12 @@ def test_fmt_leaves_a_file_that_is_not_a_mapping_alone(text: str, tmp_path: Path
     program.write_text(text, encoding="utf-8")
     assert "0 file(s) reformatted" in run("fmt", str(program))
     assert program.read_text(encoding="utf-8") == text
+
+
+def test_outcomes_new_fills_an_empty_flow_list(fresh: Path) -> None:
+    outcomes = _start(fresh)
+    outcomes.write_text("# Vuosi 2025.\nprogram: perusopetus\nyear: 2025\noutcomes: []\n", encoding="utf-8")
+    run("outcomes", "new", "--year", "2025", "programs/perusopetus")
+    text = outcomes.read_text(encoding="utf-8")
+    assert text.startswith("# Vuosi 2025.\nprogram: perusopetus\nyear: 2025\noutcomes:\n  # Toimenpide tukiopetus:")
+    run("check", code=0)

@@ -83,6 +83,7 @@ def _add_missing(data: CommentedMap, program: Program, carried: dict[str, Any],
         entries = data["outcomes"] = CommentedSeq()
     if not isinstance(entries, CommentedSeq):
         raise UsageError("'outcomes' is not a list; fix the file first")
+    entries.fa.set_block_style()  # `outcomes: []` opens up: entries under comments need the block form
     items = assessed_items(program)
     rank = {item.id: i for i, item in enumerate(items)}
     present = {e.get("ref") for e in entries if isinstance(e, dict)}
