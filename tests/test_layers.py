@@ -24,7 +24,7 @@ LAYERS = {
     "display": 2,  # words, numbers and escaping for every output
     "load": 3,  # files to models
     "check": 4,  # reports run the checks before they are made, so check is below the other commands
-    "summary": 5, "report": 5, "diff": 5,  # the commands' cores
+    "summary": 5, "report": 5, "diff": 5, "authoring": 5,  # the commands' cores
     "cli": 6,  # the command line over everything
     "__main__": 7,  # `python -m sivistys_cli`
 }
@@ -125,6 +125,7 @@ def test_no_import_cycles_between_modules() -> None:
 
 
 def test_every_registered_format_lives_with_its_command_and_loads() -> None:
+    from sivistys_cli.authoring.export.formats import FORMATS as EXPORT
     from sivistys_cli.check import docs
     from sivistys_cli.check.formats import FORMATS as CHECK
     from sivistys_cli.check.formats import STATISTICS
@@ -133,7 +134,7 @@ def test_every_registered_format_lives_with_its_command_and_loads() -> None:
     from sivistys_cli.summary.formats import FORMATS as SUMMARY
 
     for command, registry in (("check", CHECK), ("check", docs.FORMATS), ("diff", DIFF), ("report", REPORT),
-                              ("summary", SUMMARY)):
+                              ("summary", SUMMARY), ("authoring.export", EXPORT)):
         for fmt in registry.formats.values():
             assert fmt.renderer.startswith(f"sivistys_cli.{command}."), fmt
             assert callable(fmt.load()), fmt

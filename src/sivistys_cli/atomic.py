@@ -77,3 +77,15 @@ def _umask() -> int:
 
 def _cannot(name: str, exc: OSError) -> UsageError:
     return UsageError(f"cannot write {name}: {exc.strerror or exc}")
+
+
+def write_if_changed(path: str | Path, old: str | None, new: str) -> bool:
+    """Write `new` atomically unless it equals `old` (the file's current text); True when it wrote.
+
+    The authoring commands never touch a file whose content would stay the same: its time stamp,
+    and any editor holding it open, are left alone.
+    """
+    if old == new:
+        return False
+    write_text(path, new)
+    return True

@@ -69,10 +69,14 @@ def _no_type(ctx: object) -> None:
     return None
 
 
-def command(fn: Callable[..., None] | None = None, *, cls: type | None = None) -> Callable[..., None]:
-    """Register a command whose expected errors print one clean line and exit with their code."""
+def command(fn: Callable[..., None] | None = None, *, cls: type | None = None, app: typer.Typer | None = None,
+            name: str | None = None) -> Callable[..., None]:
+    """Register a command whose expected errors print one clean line and exit with their code.
+
+    `app` registers it in a group of subcommands (`sivistys outcomes new`), `name` names it.
+    """
     if fn is None:
-        return functools.partial(command, cls=cls)  # used as @command(cls=…)
+        return functools.partial(command, cls=cls, app=app, name=name)  # used as @command(cls=…)
 
     @functools.wraps(fn)
     def wrapper(*args: object, **kwargs: object) -> None:
@@ -82,7 +86,11 @@ def command(fn: Callable[..., None] | None = None, *, cls: type | None = None) -
             console(stderr=True).print(f"sivistys: error: {exc}", markup=False)
             raise typer.Exit(exc.exit_code) from None
 
-    return app.command(cls=cls or Command)(wrapper)
+    return (app or _app()).command(name, cls=cls or Command)(wrapper)
+
+
+def _app() -> typer.Typer:
+    return globals()["app"]  # the module's app; the parameter of the same name shadows it above
 
 
 def _version(value: bool) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -57,11 +56,20 @@ def rules(
 @command
 def schema(
     kind: Annotated[str, typer.Argument(metavar="program|outcomes", help="program or outcomes.")] = "program",
+    write: Annotated[Optional[Path], typer.Option("--write", metavar="DIR", help="Write both schemas to DIR/schema/ instead (DIR: the repository's top).")] = None,
 ) -> None:
-    """Print the JSON Schema of program.yaml or outcomes/<year>.yaml, for editor completion."""
-    from sivistys_cli.model import OutcomeYear, Program
+    """Print the JSON Schema of program.yaml or outcomes/<year>.yaml, for editor completion.
 
-    models = {"program": Program, "outcomes": OutcomeYear}
-    if kind not in models:
+    Example: sivistys schema --write .   (then point a file at it: # yaml-language-server: $schema=../../schema/program.schema.json)
+    """
+    from sivistys_cli.authoring.schema import MODELS, schema_text, write_schemas
+
+    if write is not None:
+        if not write.is_dir():
+            raise SivistysError(f"--write {write}: no such directory")
+        for path in write_schemas(write):
+            sys.stdout.write(f"wrote {path}\n")
+        return
+    if kind not in MODELS:
         raise SivistysError(f"unknown schema '{kind}'; use program or outcomes")
-    sys.stdout.write(json.dumps(models[kind].model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(schema_text(kind))

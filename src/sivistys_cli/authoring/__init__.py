@@ -1,0 +1,1 @@
+"""The authoring commands' cores: init, fmt, outcomes new, export and import, over one comment-preserving YAML writer."""

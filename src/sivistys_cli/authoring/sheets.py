@@ -1,0 +1,124 @@
+"""`sivistys import`: read an edited export, check every changed cell, then write the changes to the YAML.
+
+Nothing is written unless every cell is right; each refusal names the sheet, row and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sivistys_cli.authoring import values
+from sivistys_cli.authoring.export.formats import reader
+from sivistys_cli.authoring.program import check_year, load_outcomes, load_program
+from sivistys_cli.authoring.table import Column, Sheet, build
+from sivistys_cli.errors import SivistysError, UsageError
+
+
+class Refused(SivistysError):
+    """The sheet has cells import cannot take: exit 1, nothing written."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Change:
+    """One changed cell: sheet, item id, column key and header, the old and new value."""
+
+    sheet: str
+    id: str
+    key: str
+    header: str
+    old: Any
+    new: Any
+
+    def __str__(self) -> str:
+        return f"{self.sheet}: {self.id}: {self.header}: {_show(self.old)} → {_show(self.new)}"
+
+
+def _show(value: Any) -> str:
+    text = "(empty)" if value is None else str(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def read_sheets(file: Path) -> tuple[dict[str, Any], list[tuple[str, list[str], list[list[Any]]]]]:
+    read = reader(file.suffix.lower().lstrip("."))
+    if read is None:
+        raise UsageError(f"{file}: import reads .xlsx, .csv or .json files written by sivistys export")
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{file}: no such file") from None
+    except OSError as exc:
+        raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
+    return read(raw, str(file))  # type: ignore[no-any-return]
+
+
+def changes(file: Path, path: Path | None, plan: bool) -> tuple[Path, Any, list[Change]]:
+    """The program directory, its model, and every changed cell; Refused if any cell is wrong."""
+    meta, read = read_sheets(file)
+    root, program = load_program(path or Path("programs") / meta["program"])
+    if meta["program"] != program.id:
+        raise UsageError(f"{file} is an export of '{meta['program']}', not of '{program.id}'; name that program")
+    year = meta["year"]
+    if year is not None:
+        check_year(program, year)
+    book = build(program, load_outcomes(root, year) if year else None, year)
+    found, problems = [], []
+    for name, header, rows in read:
+        expected = book.sheet(name)
+        if expected is None:
+            problems.append(f"{file}: sheet '{name}': not a sheet sivistys export writes; remove it")
+            continue
+        _compare(file, expected, header, rows, program, plan, found, problems)
+    if problems:
+        raise Refused("import refused, nothing written:\n  " + "\n  ".join(problems))
+    return root, program, found
+
+
+def _compare(file: Path, expected: Sheet, header: list[str], rows: list[list[Any]], program: Any, plan: bool,
+             found: list[Change], problems: list[str]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    where = f"{file}: sheet '{expected.name}'"
+    wanted = [c.header for c in expected.columns]
+    if header != wanted:
+        for i, text in enumerate(header):
+            if i >= len(wanted) or text != wanted[i]:
+                problems.append(f"{where}, row 1, column {get_column_letter(i + 1)}: unknown column '{text}'; "
+                                f"the columns are: {', '.join(wanted)}")
+                return
+        problems.append(f"{where}, row 1: columns missing: {', '.join(wanted[len(header):])}")
+        return
+    by_id = {row[0]: row for row in expected.rows}
+    seen: set[Any] = set()
+    for number, row in enumerate(rows, start=2):
+        ident = row[0] if row else None
+        if ident not in by_id or ident in seen:
+            what = "unknown id" if ident not in by_id else "the second row of id"
+            problems.append(f"{where}, row {number}, column A: {what} '{ident}'; ids are not edited in the sheet")
+            continue
+        seen.add(ident)
+        row = row + [None] * (len(wanted) - len(row))
+        for i, column in enumerate(expected.columns):
+            old, new = by_id[ident][i], row[i]
+            if old == new:
+                continue
+            at = f"{where}, row {number}, column {get_column_letter(i + 1)} ({column.header})"
+            problem = _refusal(column, plan)
+            if problem is None:
+                new, problem = values.parse(column, new, program, ident)
+            if problem:
+                problems.append(f"{at}: {problem}")
+            elif new != old:
+                found.append(Change(expected.name, ident, column.key, column.header, old, new))
+
+
+def _refusal(column: Column, plan: bool) -> str | None:
+    if not column.editable:
+        return "this column is not imported; change it in the program file"
+    if column.editable == "plan" and not plan:
+        return "a change to the plan; import it with --plan"
+    return None
+
