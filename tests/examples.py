@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 from pathlib import Path
 
 CASES_DIR = Path(__file__).parent / "cases"
 EXAMPLES_FILE = Path(__file__).resolve().parents[1] / "src" / "sivistys_cli" / "check" / "examples.json"
+UPDATE = os.environ.get("SIVISTYS_UPDATE_GOLDENS") == "1"
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 4, 2
 _FINDING = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):\d+: (?P<code>SV\d+) ")
 

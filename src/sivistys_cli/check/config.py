@@ -7,6 +7,7 @@ TOML reader — is a usage error (exit 2) that names the file and the key, never
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -90,8 +91,10 @@ def start_of(paths: Iterable[Path], cwd: Path) -> Path:
 def load(path: Path | None, known_codes: Iterable[str]) -> Config:
     if path is None:
         return Config()
+    text = _read(path)
+    _check_depth(text, path)
     try:
-        raw = tomllib.loads(_read(path))
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: invalid TOML: {exc}") from exc
     except RecursionError:
@@ -99,6 +102,34 @@ def load(path: Path | None, known_codes: Iterable[str]) -> Config:
                          "sivistys settings are one or two levels deep") from None
     table = _table(raw, path)
     return _parse(table, str(path), set(known_codes), path.parent)
+
+
+# Settings are at most two levels deep ({SV502 = "error"}); the TOML reader recurses per level, so a
+# value nested a thousand deep is refused before it is read, with its line and key.
+MAX_DEPTH = 16
+_KEY = re.compile(r"\s*([^=\[\]{}#]+?)\s*=")
+
+
+def _check_depth(text: str, path: Path) -> None:
+    depth, key, quote = 0, "", ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if depth == 0 and not quote and (match := _KEY.match(line)):
+            key = match.group(1).strip()
+        for char in line:
+            if quote:
+                quote = "" if char == quote else quote  # a closing quote; escapes never hide brackets
+            elif char in "\"'":
+                quote = char
+            elif char == "#":
+                break
+            elif char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise UsageError(f"{path}:{number}: {key!r} is nested more than {MAX_DEPTH} levels deep; "
+                                     "sivistys settings are one or two levels deep")
+            elif char in "]}":
+                depth = max(0, depth - 1)
+        quote = ""  # a string that seems to go on is a multi-line one; its brackets hardly matter
 
 
 def _read(path: Path) -> str:
@@ -168,8 +199,12 @@ def _per_path(value: object, where: str, known: set[str]) -> tuple[tuple[str, tu
 
 
 def _codes(values: object, key: str, where: str, known: set[str]) -> tuple[str, ...]:
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+    if not isinstance(values, list):
         raise UsageError(f"{where}: {key!r} must be a list of check codes, e.g. [\"SV503\"], not {_kind(values)}")
+    wrong = next((v for v in values if not isinstance(v, str)), None)
+    if wrong is not None:
+        raise UsageError(f"{where}: {key!r} must list check codes in quotes, e.g. [\"SV503\"]; "
+                         f"it holds {_kind(wrong)}")
     for v in values:
         if not v or not any(code.startswith(v) for code in known):
             raise UsageError(f"{where}: {v!r} in {key!r} matches no check code; see 'sivistys rules'")
