@@ -58,7 +58,7 @@ def _sorted(rules: dict[str, Rule]) -> list[Rule]:
 
 @cache
 def examples() -> dict[str, dict[str, dict[str, object]]]:
-    """Each code's bad and good example, taken from its golden cases (see tests/examples.py)."""
+    """Each code's bad and good example, taken from its golden cases (see tests/check_examples.py)."""
     return json.loads(files("sivistys_cli.check").joinpath("examples.json").read_text(encoding="utf-8"))
 
 
