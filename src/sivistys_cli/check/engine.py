@@ -23,7 +23,10 @@ def run(corpus: Corpus, config: Config, cwd: Path | None = None) -> list[Diagnos
             found.extend(d for d in rule.run(ctx) if (cwd / d.file).resolve() in corpus.selected)
     docs = {doc.display: doc for pd in corpus.programs for doc in pd.documents}
     if config.enabled(UNUSED_DISABLE):
-        found.extend(_disable_problems(docs, found, config, corpus, cwd))
+        # Only where the checks could run in full is a comment that hides nothing known to be unused.
+        judged = {doc.display for pd in corpus.programs if pd.program is not None
+                  for doc in pd.documents if doc.model is not None}
+        found.extend(_disable_problems(docs, judged, found, config, corpus, cwd))
     kept = []
     for d in found:
         if not config.enabled(d.code, cwd / d.file):
@@ -42,27 +45,28 @@ def exit_code(diagnostics: list[Diagnostic], fail_on: Severity, exit_zero: bool 
     return 1 if any(d.severity.rank >= fail_on.rank for d in diagnostics) else 0
 
 
-def _disable_problems(docs: dict[str, LoadedFile], found: list[Diagnostic], config: Config,
+def _disable_problems(docs: dict[str, LoadedFile], judged: set[str], found: list[Diagnostic], config: Config,
                       corpus: Corpus, cwd: Path) -> Iterator[Diagnostic]:
-    """Disable comments that name no check, or that hide nothing, in the files that were checked in full."""
+    """Disable comments that name no check (in any checked file), or that hide nothing (where judged)."""
     for display, doc in docs.items():
         if doc.path.resolve() not in corpus.selected:
             continue
         here = [d for d in found if d.file == display and d.code != UNUSED_DISABLE]
         for directive in doc.suppressions.directives:
-            message = _directive_problem(directive, here, config, cwd / display)
+            message = _directive_problem(directive, here, config, cwd / display, display in judged)
             if message:
                 yield Diagnostic(display, directive.line, directive.col, UNUSED_DISABLE,
                                  RULES[UNUSED_DISABLE].severity, message)
 
 
-def _directive_problem(directive: Directive, here: list[Diagnostic], config: Config, file: Path) -> str | None:
+def _directive_problem(directive: Directive, here: list[Diagnostic], config: Config, file: Path,
+                       judged: bool) -> str | None:
     code = directive.code
     if code != "all" and code not in RULES:
         close = [c for c in RULES if _similar(c, code)]
         hint = f"; did you mean {close[0]}?" if close else "; 'sivistys rules' lists every code"
         return f"'{code}' in a disable comment is not a check code{hint}"
-    if code != "all" and not config.enabled(code, file):
+    if not judged or (code != "all" and not config.enabled(code, file)):
         return None  # the check does not run here, so the comment cannot be judged
     hidden = [d for d in here if code in (d.code, "all") and directive.covers in (0, d.line)]
     if hidden:
