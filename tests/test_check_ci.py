@@ -118,6 +118,18 @@ def test_sarif_is_valid_against_the_published_schema(repo_copy: Path) -> None:
     assert run["tool"]["driver"]["rules"][result_202["ruleIndex"]]["id"] == "SV202"
 
 
+def test_sarif_names_a_file_outside_the_current_folder_by_its_file_uri(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = Path(__file__).parent / "cases" / "SV202" / "invalid-outcome-ref-typo"
+    monkeypatch.chdir(tmp_path)
+    doc = json.loads(invoke("check", "--format", "sarif", str(case / "programs")).stdout)
+    schema = sarif_schema()
+    jsonschema.validators.validator_for(schema)(schema).validate(doc)
+    location = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": (case / "programs/perusopetus/outcomes/2025.yaml").as_uri()}
+
+
 def test_sarif_rules_carry_help_with_examples() -> None:
     doc = json.loads(invoke("check", "--format", "sarif", str(Path(__file__).parent / "cases" / "SV202"
                                                                / "valid-refs-to-action-measure-and-goal" / "programs")).stdout)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from sivistys_cli import __version__
@@ -38,11 +39,17 @@ def _rule(rule: Rule) -> dict[str, object]:
     }
 
 
+def _artifact(file: str) -> dict[str, str]:
+    """A path under the run's folder as a relative URI (spaces, ä and ö percent-encoded); another as file://."""
+    if PurePath(file).is_absolute():
+        return {"uri": Path(file).as_uri()}
+    return {"uri": quote(file.replace("\\", "/")), "uriBaseId": "SRCROOT"}
+
+
 def _result(d: Diagnostic, rule_index: int) -> dict[str, object]:
     location = {
         "physicalLocation": {
-            # A relative URI: spaces, ä and ö are percent-encoded, the slashes kept.
-            "artifactLocation": {"uri": quote(d.file.replace("\\", "/")), "uriBaseId": "SRCROOT"},
+            "artifactLocation": _artifact(d.file),
             "region": {"startLine": d.line, "startColumn": d.col},
         }
     }
