@@ -68,7 +68,7 @@ def find_rule(rules: dict[str, Rule], code: str) -> Rule:
     for rule in rules.values():
         if wanted.upper() == rule.code or wanted.lower() == rule.name:
             return rule
-    raise UsageError(f"unknown check '{code}'; 'sivistys rules' lists every code")
+    raise UsageError(f"unknown check {code!r}; 'sivistys rules' lists every code")
 
 
 def explain(rule: Rule) -> str:
@@ -80,9 +80,10 @@ def rule_help(rule: Rule) -> tuple[str, str]:
     """The help of one check as (plain text, Markdown): what, how to turn it off, bad and good examples."""
     example = examples().get(rule.code, {})
     head = [f"{rule.code} {rule.name} (default: {rule.severity.value}; {_FAMILIES[rule.family]})", "", rule.summary, ""]
-    off = (f'Turn it off in sivistys.toml with ignore = ["{rule.code}"], or for one line with a comment '
-           f"# sivistys: disable={rule.code}")
-    text, markdown = [*head, off], [*head[:2], rule.summary, "", off.replace("# sivistys", "`# sivistys") + "`"]
+    ignore, comment = f'ignore = ["{rule.code}"]', f"# sivistys: disable={rule.code}"
+    off = "Turn it off in sivistys.toml with {}, or for one line with a comment {}"
+    text = [*head, off.format(ignore, comment)]
+    markdown = [*head, off.format(f"`{ignore}`", f"`{comment}`")]
     for title, key in (("Bad", "bad"), ("Good", "good")):
         if key in example:
             text += ["", *_example_text(title, example[key])]
