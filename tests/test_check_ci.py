@@ -9,6 +9,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from sivistys_cli.check.rules import RULES
@@ -226,3 +228,24 @@ def test_explain_unknown_code_is_a_usage_error() -> None:
     result = invoke("explain", "SV5O5")
     assert result.exit_code == 2
     assert "unknown check 'SV5O5'" in result.stderr
+
+
+# --- disable comments as written ----------------------------------------------------------------
+
+_CODE = st.from_regex(r"[A-Za-z][A-Za-z0-9]{0,6}", fullmatch=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(codes=st.lists(_CODE, min_size=1, max_size=4), own_line=st.booleans(), reason=st.text(max_size=20))
+def test_each_disabled_code_is_found_where_it_is_written(codes: list[str], own_line: bool, reason: str) -> None:
+    from sivistys_cli.load.source import parse
+
+    reason = "".join(" " if c in "\r\n\x85\u2028\u2029" else c for c in reason)  # YAML's line breaks
+    comment = f"# sivistys: disable={', '.join(codes)}  {reason}"
+    text = f"{comment}\nid: x\n" if own_line else f"id: x  {comment}\n"
+    line = text.split("\n")[0]
+    directives = parse(text).suppressions.directives
+    assert [d.code for d in directives][:len(codes)] == [c.upper() if c.lower() != "all" else "all" for c in codes]
+    for d, written in zip(directives, codes, strict=False):
+        assert (d.line, line[d.col - 1:d.col - 1 + len(written)]) == (1, written)
+        assert d.covers == 2 if own_line else d.covers == 1

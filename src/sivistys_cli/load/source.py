@@ -222,7 +222,7 @@ def _suppressions(text: str) -> Suppressions:
     if "sivistys:" not in text:
         return sup
     pending: list[tuple[int, int, str]] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
         match = _DISABLE.search(raw)
         found = _written(match, number) if match else []
         codes = {code for _, _, code in found}
@@ -241,6 +241,11 @@ def _suppressions(text: str) -> Suppressions:
             pending = []
     sup.directives += [Directive(line, col, code, -1) for line, col, code in pending]  # nothing follows them
     return sup
+
+
+# The line breaks YAML counts (str.splitlines also breaks at \f, \v and \x1c-\x1e, which YAML does not),
+# so that a comment's line number is the one the parser gives.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _written(match: re.Match[str], number: int) -> list[tuple[int, int, str]]:
