@@ -35,3 +35,9 @@ def repo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(PROGRAMS, tmp_path / "programs")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _not_in_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check` prints GitHub annotations by default under GitHub Actions; the tests expect text."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)

@@ -1,16 +1,23 @@
-"""Configuration from `sivistys.toml` or `[tool.sivistys]` in pyproject.toml."""
+"""Configuration from `sivistys.toml` or `[tool.sivistys]` in pyproject.toml.
+
+Any shape of bad configuration — a wrong type, an unknown key or code, nesting too deep for the
+TOML reader — is a usage error (exit 2) that names the file and the key, never a traceback.
+"""
 
 from __future__ import annotations
 
+import fnmatch
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from sivistys_cli.diagnostics import Severity
 from sivistys_cli.errors import UsageError
 
-_KEYS = {"select", "ignore", "severity", "strict"}
+_KEYS = ("select", "ignore", "severity", "strict", "fail-on", "per-path-ignores")
+_LEVELS = ", ".join(s.value for s in Severity)
 
 
 @dataclass(frozen=True)
@@ -20,63 +27,200 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     strict: bool = False
     source: str | None = None
+    fail_on: Severity | None = None
+    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    root: Path | None = None  # where per-path-ignores patterns start: the configuration file's folder
 
-    def enabled(self, code: str) -> bool:
+    def enabled(self, code: str, file: Path | None = None) -> bool:
         """Most specific prefix wins, as in ruff: ignore SV5 but select SV501 keeps SV501."""
         sel = max((len(p) for p in self.select if code.startswith(p)), default=-1)
-        ign = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        ign = max((len(p) for p in self._ignored(file) if code.startswith(p)), default=-1)
         return sel > ign
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         return self.severity.get(code, default)
 
+    def _ignored(self, file: Path | None) -> tuple[str, ...]:
+        if file is None or not self.per_path_ignores:
+            return self.ignore
+        rel = _relative(file, self.root or Path.cwd())
+        if rel is None:
+            return self.ignore
+        extra = tuple(c for pattern, codes in self.per_path_ignores if _matches(rel, pattern) for c in codes)
+        return self.ignore + extra
+
+
+def _relative(file: Path, root: Path) -> PurePosixPath | None:
+    try:
+        return PurePosixPath(file.resolve().relative_to(root.resolve()).as_posix())
+    except ValueError:  # a file outside the configuration's folder: no pattern of it applies
+        return None
+
+
+def _matches(rel: PurePosixPath, pattern: str) -> bool:
+    """A pattern names a file or any folder above it: "programs/lohja-*" covers every file in them."""
+    pattern = pattern.strip("/")
+    return any(fnmatch.fnmatchcase(str(p), pattern) for p in (rel, *rel.parents) if str(p) != ".")
+
 
 def find(start: Path) -> Path | None:
     """The nearest sivistys.toml, or pyproject.toml with a [tool.sivistys] table, upwards from `start`."""
+    start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / "sivistys.toml").is_file():
             return folder / "sivistys.toml"
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.sivistys" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        if pyproject.is_file() and "[tool.sivistys" in _read(pyproject):
             return pyproject
     return None
+
+
+def start_of(paths: Iterable[Path], cwd: Path) -> Path:
+    """Where to look for the configuration: the folder the checked paths share (else the current one)."""
+    folders = [(cwd / p).resolve() for p in paths]
+    folders = [p if p.is_dir() else p.parent for p in folders]
+    if not folders:
+        return cwd
+    common = folders[0]
+    for folder in folders[1:]:
+        while common not in (folder, *folder.parents):
+            common = common.parent
+    return common
 
 
 def load(path: Path | None, known_codes: Iterable[str]) -> Config:
     if path is None:
         return Config()
+    text = _read(path)
+    _check_depth(text, path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read the configuration: {exc}") from exc
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: invalid TOML: {exc}") from exc
-    table = raw.get("tool", {}).get("sivistys", {}) if path.name == "pyproject.toml" else raw.get("tool", {}).get("sivistys", raw)
-    return _parse(table, str(path), set(known_codes))
+    except RecursionError:
+        raise UsageError(f"{path}: the configuration is nested too deeply to read; "
+                         "sivistys settings are one or two levels deep") from None
+    table = _table(raw, path)
+    return _parse(table, str(path), set(known_codes), path.parent)
 
 
-def _parse(table: dict, where: str, known: set[str]) -> Config:
-    unknown = set(table) - _KEYS
+# Settings are at most two levels deep ({SV502 = "error"}); the TOML reader recurses per level, so a
+# value nested a thousand deep is refused before it is read, with its line and key.
+MAX_DEPTH = 16
+_KEY = re.compile(r"\s*([^=\[\]{}#]+?)\s*=")
+
+
+def _check_depth(text: str, path: Path) -> None:
+    depth, key, quote = 0, "", ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if depth == 0 and not quote and (match := _KEY.match(line)):
+            key = match.group(1).strip()
+        for char in line:
+            if quote:
+                quote = "" if char == quote else quote  # a closing quote; escapes never hide brackets
+            elif char in "\"'":
+                quote = char
+            elif char == "#":
+                break
+            elif char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise UsageError(f"{path}:{number}: {key!r} is nested more than {MAX_DEPTH} levels deep; "
+                                     "sivistys settings are one or two levels deep")
+            elif char in "]}":
+                depth = max(0, depth - 1)
+        quote = ""  # a string that seems to go on is a multi-line one; its brackets hardly matter
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read the configuration: {exc}") from exc
+
+
+def _table(raw: dict, path: Path) -> dict:
+    """The sivistys settings: [tool.sivistys], or (in sivistys.toml) the top level."""
+    tool = raw.get("tool")
+    if tool is None:
+        return {} if path.name == "pyproject.toml" else raw
+    if not isinstance(tool, dict):
+        raise UsageError(f"{path}: 'tool' must be a table such as [tool.sivistys], not {_kind(tool)}")
+    table = tool.get("sivistys", {})
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: 'tool.sivistys' must be a table of settings, not {_kind(table)}")
+    return table
+
+
+def _parse(table: dict, where: str, known: set[str], root: Path) -> Config:
+    unknown = sorted(set(table) - set(_KEYS))
     if unknown:
-        raise UsageError(f"{where}: unknown setting '{sorted(unknown)[0]}'; allowed: {', '.join(sorted(_KEYS))}")
-    select = _codes(table.get("select", ["SV"]), "select", where, known)
-    ignore = _codes(table.get("ignore", []), "ignore", where, known)
-    severity: dict[str, Severity] = {}
-    for code, level in dict(table.get("severity", {})).items():
-        _codes([code], "severity", where, known)
-        if level not in {s.value for s in Severity}:
-            raise UsageError(f"{where}: severity of {code} is '{level}'; use error, warning or info")
-        severity[code] = Severity(level)
+        raise UsageError(f"{where}: unknown setting {unknown[0]!r}; allowed: {', '.join(_KEYS)}")
     strict = table.get("strict", False)
     if not isinstance(strict, bool):
-        raise UsageError(f"{where}: 'strict' must be true or false")
-    return Config(select, ignore, severity, strict, where)
+        raise UsageError(f"{where}: 'strict' must be true or false, not {_kind(strict)}")
+    fail_on = table.get("fail-on")
+    return Config(
+        select=_codes(table.get("select", ["SV"]), "select", where, known),
+        ignore=_codes(table.get("ignore", []), "ignore", where, known),
+        severity=_severity(table.get("severity", {}), where, known),
+        strict=strict,
+        source=where,
+        fail_on=None if fail_on is None else _level(fail_on, "fail-on", where),
+        per_path_ignores=_per_path(table.get("per-path-ignores", {}), where, known),
+        root=root,
+    )
+
+
+def _severity(value: object, where: str, known: set[str]) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise UsageError(f"{where}: 'severity' must be a table of code = level, e.g. "
+                         f'severity = {{SV502 = "error"}}, not {_kind(value)}')
+    out = {}
+    for code, level in value.items():
+        _codes([code], "severity", where, known)
+        out[code] = _level(level, f"severity.{code}", where)
+    return out
+
+
+def _level(value: object, key: str, where: str) -> Severity:
+    if not isinstance(value, str) or value not in {s.value for s in Severity}:
+        shown = repr(value) if isinstance(value, str) else _kind(value)
+        raise UsageError(f"{where}: {key!r} is {shown}; use {_LEVELS}")
+    return Severity(value)
+
+
+def _per_path(value: object, where: str, known: set[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise UsageError(f"{where}: 'per-path-ignores' must be a table of \"path pattern\" = [codes], e.g. "
+                         f'{{"programs/lohja-*" = ["SV505"]}}, not {_kind(value)}')
+    return tuple((pattern, _codes(codes, f"per-path-ignores.{pattern}", where, known))
+                 for pattern, codes in value.items())
 
 
 def _codes(values: object, key: str, where: str, known: set[str]) -> tuple[str, ...]:
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise UsageError(f"{where}: '{key}' must be a list of check codes, e.g. [\"SV503\"]")
+    if not isinstance(values, list):
+        raise UsageError(f"{where}: {key!r} must be a list of check codes, e.g. [\"SV503\"], not {_kind(values)}")
+    wrong = next((v for v in values if not isinstance(v, str)), None)
+    if wrong is not None:
+        raise UsageError(f"{where}: {key!r} must list check codes in quotes, e.g. [\"SV503\"]; "
+                         f"it holds {_kind(wrong)}")
     for v in values:
-        if not any(code.startswith(v) for code in known):
-            raise UsageError(f"{where}: '{v}' in '{key}' matches no check code; see 'sivistys rules'")
+        if not v or not any(code.startswith(v) for code in known):
+            raise UsageError(f"{where}: {v!r} in {key!r} matches no check code; see 'sivistys rules'")
     return tuple(values)
+
+
+def _kind(value: object) -> str:
+    """What TOML value the user wrote, in TOML's words."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return f"a {type(value).__name__}"  # dates and times

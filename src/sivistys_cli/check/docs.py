@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from importlib.resources import files
 from typing import TYPE_CHECKING
 
+from sivistys_cli.errors import UsageError
 from sivistys_cli.formats import Format, Registry
 
 if TYPE_CHECKING:
@@ -16,7 +20,7 @@ FORMATS = Registry(
 )
 
 _FAMILIES = {
-    "input": "Input: files that cannot be read as YAML",
+    "input": "Input: the files themselves (YAML syntax, encoding, stray files, disable comments)",
     "structure": "Structure: keys and values the format expects",
     "references": "References: ids and links",
     "time": "Time: periods, schedules and years",
@@ -50,3 +54,53 @@ def rules_markdown(rules: dict[str, Rule]) -> str:
 
 def _sorted(rules: dict[str, Rule]) -> list[Rule]:
     return [rules[c] for c in sorted(rules)]
+
+
+@cache
+def examples() -> dict[str, dict[str, dict[str, object]]]:
+    """Each code's bad and good example, taken from its golden cases (see tests/check_examples.py)."""
+    return json.loads(files("sivistys_cli.check").joinpath("examples.json").read_text(encoding="utf-8"))
+
+
+def find_rule(rules: dict[str, Rule], code: str) -> Rule:
+    """A rule by code (any case) or by name; a usage error naming the choices otherwise."""
+    wanted = code.strip()
+    for rule in rules.values():
+        if wanted.upper() == rule.code or wanted.lower() == rule.name:
+            return rule
+    raise UsageError(f"unknown check {code!r}; 'sivistys rules' lists every code")
+
+
+def explain(rule: Rule) -> str:
+    """The full documentation of one check, with a bad and a good example, as plain text."""
+    return rule_help(rule)[0]
+
+
+def rule_help(rule: Rule) -> tuple[str, str]:
+    """The help of one check as (plain text, Markdown): what, how to turn it off, bad and good examples."""
+    example = examples().get(rule.code, {})
+    head = [f"{rule.code} {rule.name} (default: {rule.severity.value}; {_FAMILIES[rule.family]})", "", rule.summary, ""]
+    ignore, comment = f'ignore = ["{rule.code}"]', f"# sivistys: disable={rule.code}"
+    off = "Turn it off in sivistys.toml with {}, or for one line with a comment {}"
+    text = [*head, off.format(ignore, comment)]
+    markdown = [*head, off.format(f"`{ignore}`", f"`{comment}`")]
+    for title, key in (("Bad", "bad"), ("Good", "good")):
+        if key in example:
+            text += ["", *_example_text(title, example[key])]
+            markdown += ["", *_example_markdown(title, example[key])]
+    return "\n".join(text) + "\n", "\n".join(markdown) + "\n"
+
+
+def _example_text(title: str, ex: dict[str, object]) -> list[str]:
+    lines = [f"{title} ({ex['file']}, from line {ex['line']}):", ""]
+    lines += ["    " + line if line else "" for line in str(ex["text"]).splitlines()]
+    if "finding" in ex:
+        lines += ["", f"  {ex['finding']}"]
+    return lines
+
+
+def _example_markdown(title: str, ex: dict[str, object]) -> list[str]:
+    lines = [f"**{title}** (`{ex['file']}`, from line {ex['line']}):", "", "```yaml", *str(ex["text"]).splitlines(), "```"]
+    if "finding" in ex:
+        lines += ["", "```text", str(ex["finding"]), "```"]
+    return lines

@@ -23,7 +23,7 @@ app = typer.Typer(
     name="sivistys",
     help="Check, summarise, report and diff municipal development programs kept as YAML.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion for bash, zsh, fish and PowerShell
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -49,9 +49,10 @@ def emit(out: str, color: bool) -> None:
         sys.stdout.write(out)
 
 
-def format_option(registry: Registry) -> Any:
+def format_option(registry: Registry, default: str = "") -> Any:
     """The --format option of a command, its choices and help taken from the command's registry."""
-    return typer.Option("--format", "-f", metavar=registry.metavar(), help=registry.help())
+    help_text = registry.help()[:-1] + default + "." if default else registry.help()
+    return typer.Option("--format", "-f", metavar=registry.metavar(), help=help_text, show_default=not default)
 
 
 class Command(TyperCommand):
@@ -69,14 +70,17 @@ def _no_type(ctx: object) -> None:
     return None
 
 
-def command(fn: Callable[..., None] | None = None, *, cls: type | None = None, app: typer.Typer | None = None,
-            name: str | None = None) -> Callable[..., None]:
+def command(
+    fn: Callable[..., None] | None = None, *, cls: type | None = None, app: typer.Typer | None = None,
+    name: str | None = None, examples: tuple[str, ...] = (),
+) -> Callable[..., None]:
     """Register a command whose expected errors print one clean line and exit with their code.
 
-    `app` registers it in a group of subcommands (`sivistys outcomes new`), `name` names it.
+    `app` registers it in a group of subcommands (`sivistys outcomes new`), `name` names it, and
+    `examples` are command lines shown at the end of its --help, each with what it does.
     """
     if fn is None:
-        return functools.partial(command, cls=cls, app=app, name=name)  # used as @command(cls=…)
+        return functools.partial(command, cls=cls, app=app, name=name, examples=examples)  # as @command(…)
 
     @functools.wraps(fn)
     def wrapper(*args: object, **kwargs: object) -> None:
@@ -86,11 +90,18 @@ def command(fn: Callable[..., None] | None = None, *, cls: type | None = None, a
             console(stderr=True).print(f"sivistys: error: {exc}", markup=False)
             raise typer.Exit(exc.exit_code) from None
 
-    return (app or _app()).command(name, cls=cls or Command)(wrapper)
+    return (app or _app()).command(name, cls=cls or Command, epilog=epilog(examples))(wrapper)
 
 
 def _app() -> typer.Typer:
     return globals()["app"]  # the module's app; the parameter of the same name shadows it above
+
+
+def epilog(examples: tuple[str, ...]) -> str | None:
+    """'Examples:' and one indented line each; the \\b keeps click from re-wrapping them into one paragraph."""
+    if not examples:
+        return None
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in examples)
 
 
 def _version(value: bool) -> None:

@@ -14,7 +14,13 @@ from sivistys_cli.diff.formats import FORMATS
 from sivistys_cli.errors import SivistysError
 
 
-@command(cls=DashDashCommand)
+@command(cls=DashDashCommand, examples=(
+    "sivistys diff                                   # the working tree against HEAD",
+    "sivistys diff v1.0 v1.1 --substantive           # between two tags, targets, costs and statuses only",
+    "sivistys diff --merge-base origin/main HEAD --format markdown > diff.md",
+    "sivistys diff HEAD~1 HEAD -- programs/somero-sivistysohjelma",
+    "sivistys diff --files old/program.yaml programs/somero-sivistysohjelma/program.yaml",
+))
 def diff(
     ctx: typer.Context,
     revisions: Annotated[Optional[list[str]], typer.Argument(

@@ -12,7 +12,10 @@ from sivistys_cli.authoring.export.formats import FORMATS
 from sivistys_cli.cli.app import command, format_option
 
 
-@command
+@command(examples=(
+    "sivistys export programs/perusopetus --format xlsx -o perusopetus.xlsx",
+    "sivistys export programs/perusopetus --format csv --year 2025 -o toteuma-2025.csv",
+))
 def export(
     path: Annotated[Path, typer.Argument(metavar="PATH", show_default=False, help="The program directory or its program.yaml.")],
     output_format: Annotated[str, format_option(FORMATS)] = FORMATS.default,
@@ -22,8 +25,6 @@ def export(
     """Write a program as a spreadsheet: actions, measures (targets, baseline) and a year's outcomes.
 
     Import the edited file back with `sivistys import FILE`.
-
-    Example: sivistys export programs/perusopetus --format xlsx -o perusopetus.xlsx
     """
     from sivistys_cli import atomic
     from sivistys_cli.authoring.export.build import export_book
@@ -39,7 +40,10 @@ def export(
     sys.stdout.write(f"wrote {target}\n")
 
 
-@command(name="import")
+@command(name="import", examples=(
+    "sivistys import perusopetus.xlsx programs/perusopetus          # outcomes: statuses, values, comments",
+    "sivistys import perusopetus.xlsx programs/perusopetus --plan   # also titles, targets, responsible, schedules",
+))
 def import_(
     file: Annotated[Path, typer.Argument(metavar="FILE", show_default=False, help="An .xlsx, .csv or .json file written by sivistys export.")],
     path: Annotated[Optional[Path], typer.Argument(metavar="[PATH]", show_default=False, help="The program directory; default: programs/<the id in the file>.")] = None,
@@ -49,8 +53,6 @@ def import_(
 
     Lists each change; a sheet with unknown columns, ids or values of the wrong kind is refused
     (exit 1) with its sheet, row and column, and nothing is written. An unchanged sheet changes nothing.
-
-    Example: sivistys import perusopetus.xlsx programs/perusopetus
     """
     from sivistys_cli.authoring.apply import apply
     from sivistys_cli.authoring.sheets import changes, read_sheets

@@ -11,7 +11,11 @@ import typer
 from sivistys_cli.cli.app import command, console
 
 
-@command
+@command(examples=(
+    "sivistys fmt                      # every program under programs/",
+    "sivistys fmt programs/ --check    # in CI: exit 1 and list the files that would change",
+    "sivistys fmt programs/perusopetus --diff",
+))
 def fmt(
     paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[PATH]...", show_default=False, help="Program files, program directories or a directory of programs; default: programs/.")] = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; list the files that would change and exit 1 if any would.")] = False,
@@ -25,8 +29,6 @@ def fmt(
 
     Exit 0 when done (or, with --check or --diff, when nothing would change), 1 when --check or
     --diff found a file to change, 2 when a file could not be read (the others are still formatted).
-
-    Example: sivistys fmt programs/ --check
     """
     from sivistys_cli import atomic
     from sivistys_cli.authoring.fmt import format_paths

@@ -12,7 +12,10 @@ from sivistys_cli.cli.app import command
 from sivistys_cli.errors import UsageError
 
 
-@command
+@command(examples=(
+    'sivistys init --id perusopetus --title "Perusopetuksen kehittämisohjelma" --period 2025-2030 --organization "Esimerkkilän kunta"',
+    "sivistys init programs/kirjasto --id kirjasto --title Kirjasto-ohjelma --period 2026-2028 --lang sv",
+))
 def init(
     directory: Annotated[Optional[Path], typer.Argument(metavar="[DIR]", show_default=False, help="The new program directory; default: programs/ID.")] = None,
     program_id: Annotated[Optional[str], typer.Option("--id", metavar="ID", help="The program id: lowercase letters, digits, hyphens.")] = None,
@@ -27,8 +30,6 @@ def init(
     Also writes schema/program.schema.json and schema/outcomes.schema.json at the top of the
     repository (above programs/) if they are missing, so that an editor completes keys offline.
     Refuses to overwrite an existing program. On a terminal, asks for the options not given.
-
-    Example: sivistys init --id perusopetus --title "Perusopetuksen kehittämisohjelma" --period 2025-2030 --organization "Esimerkkilän kunta"
     """
     from sivistys_cli.authoring.init import NewProgram
     from sivistys_cli.authoring.init import init as make

@@ -8,14 +8,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from sivistys_cli.cli.app import app, command
+from sivistys_cli.cli.app import app, command, epilog
 
+EXAMPLES = (
+    "sivistys outcomes new --year 2026 programs/perusopetus",
+    "sivistys outcomes new --year 2026 programs/perusopetus --carry   # start from 2025's values",
+)
 outcomes_app = typer.Typer(name="outcomes", help="Work with a program's yearly outcome files.", no_args_is_help=True,
-                           rich_markup_mode=None)
+                           rich_markup_mode=None, epilog=epilog(EXAMPLES))
 app.add_typer(outcomes_app)
 
 
-@command(app=outcomes_app, name="new")
+@command(app=outcomes_app, name="new", examples=EXAMPLES)
 def new(
     year: Annotated[int, typer.Option("--year", metavar="YEAR", help="The year to assess, within the program period.")],
     path: Annotated[Optional[Path], typer.Argument(metavar="[PATH]", show_default=False, help="The program directory or its program.yaml; default: the current directory.")] = None,
@@ -25,8 +29,6 @@ def new(
 
     Each entry is 'not_assessed' with an empty value and comment, under a comment naming the item,
     in the program's order. Entries already in the file, their values and comments are not touched.
-
-    Example: sivistys outcomes new --year 2026 programs/perusopetus
     """
     from sivistys_cli.authoring.outcomes import new_outcomes
 

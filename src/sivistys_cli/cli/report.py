@@ -13,7 +13,10 @@ from sivistys_cli.errors import SivistysError
 from sivistys_cli.report.formats import FORMATS
 
 
-@command
+@command(examples=(
+    "sivistys report programs/toiminnalliset-tavoitteet-2024 --kind annual --year 2024 -o toteuma-2024.html",
+    "sivistys report programs/somero-sivistysohjelma --kind program --format markdown --lang sv -o ohjelma.md",
+))
 def report(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="The program directory, or its program.yaml.", show_default=False)],
     kind: Annotated[str, typer.Option("--kind", metavar="[annual|program]", help="annual (the year's outcome report) or program (the plan).")],

@@ -13,7 +13,10 @@ from sivistys_cli.errors import SivistysError
 from sivistys_cli.summary.formats import FORMATS
 
 
-@command
+@command(examples=(
+    "sivistys summary                                # every program under ./programs",
+    "sivistys summary programs/somero-sivistysohjelma --year 2025 --lang sv",
+))
 def summary(
     path: Annotated[Optional[Path], typer.Argument(metavar="PATH", show_default=False, help="A program directory or a directory of programs; default: programs/.")] = None,
     year: Annotated[Optional[int], typer.Option("--year", metavar="YEAR", help="Year of the outcomes; default: each program's latest.")] = None,

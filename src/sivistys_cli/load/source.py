@@ -18,9 +18,10 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_VALUES = 200_000  # aliases can make a small file expand exponentially ("billion laughs")
 
-# Codes come first, separated by commas; anything after them is the author's reason.
+# Codes come first, separated by commas; anything after them is the author's reason. A code is read
+# whole (SV5O5 with a letter O), so that a typo is reported rather than cut short at the letter.
 _DISABLE = re.compile(
-    r"#\s*sivistys:\s*(disable|disable-file)\s*=\s*((?:[A-Za-z]+[0-9]*)(?:\s*,\s*[A-Za-z]+[0-9]*)*)"
+    r"#\s*sivistys:\s*(disable|disable-file)\s*=\s*((?:[A-Za-z][A-Za-z0-9]*)(?:\s*,\s*[A-Za-z][A-Za-z0-9]*)*)"
 )
 
 
@@ -55,12 +56,23 @@ class SourceMap:
             loc = loc[:-1]
 
 
+@dataclass(frozen=True)
+class Directive:
+    """One code in one disable comment: where it is written, and the line it covers (0: the file, -1: none)."""
+
+    line: int
+    col: int
+    code: str
+    covers: int
+
+
 @dataclass
 class Suppressions:
     """`# sivistys: disable=SV203` for a line, `# sivistys: disable-file=SV503` for a file."""
 
     lines: dict[int, set[str]] = field(default_factory=dict)
     file: set[str] = field(default_factory=set)
+    directives: list[Directive] = field(default_factory=list)  # so that unknown or unused ones can be named
 
     def covers(self, code: str, line: int) -> bool:
         return code in self.file or "all" in self.file or bool({code, "all"} & self.lines.get(line, set()))
@@ -209,19 +221,34 @@ def _suppressions(text: str) -> Suppressions:
     sup = Suppressions()
     if "sivistys:" not in text:
         return sup
-    pending: set[str] = set()
-    for number, raw in enumerate(text.splitlines(), start=1):
+    pending: list[tuple[int, int, str]] = []
+    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
         match = _DISABLE.search(raw)
-        codes = {_code(c) for c in match.group(2).split(",")} if match else set()
+        found = _written(match, number) if match else []
+        codes = {code for _, _, code in found}
         if match and match.group(1) == "disable-file":
             sup.file |= codes
+            sup.directives += [Directive(line, col, code, 0) for line, col, code in found]
             continue
         own_line = raw.lstrip().startswith("#")
         if own_line and codes:
-            pending |= codes  # a comment on its own line covers the next content line
+            pending += found  # a comment on its own line covers the next content line
             continue
         if raw.strip() and not own_line:
-            if codes or pending:
-                sup.lines.setdefault(number, set()).update(codes | pending)
-            pending = set()
+            if found or pending:
+                sup.lines.setdefault(number, set()).update(codes | {code for _, _, code in pending})
+                sup.directives += [Directive(line, col, code, number) for line, col, code in pending + found]
+            pending = []
+    sup.directives += [Directive(line, col, code, -1) for line, col, code in pending]  # nothing follows them
     return sup
+
+
+# The line breaks YAML counts (str.splitlines also breaks at \f, \v and \x1c-\x1e, which YAML does not),
+# so that a comment's line number is the one the parser gives.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _written(match: re.Match[str], number: int) -> list[tuple[int, int, str]]:
+    """Each code of a disable comment with its line and 1-based column."""
+    return [(number, match.start(2) + m.start() + 1, _code(m.group()))
+            for m in re.finditer(r"[A-Za-z][A-Za-z0-9]*", match.group(2))]

@@ -12,6 +12,8 @@ FORMATS = Registry(
     Format("text", "sivistys_cli.check.formats.text:render", "one line per problem, file:line:col: CODE severity: message"),
     Format("json", "sivistys_cli.check.formats.json:render", "a versioned document for tools and scripts"),
     Format("github", "sivistys_cli.check.formats.github:render", "GitHub Actions annotations on the changed lines"),
+    Format("gitlab", "sivistys_cli.check.formats.gitlab:render", "a GitLab Code Quality report for merge requests"),
+    Format("sarif", "sivistys_cli.check.formats.sarif:render", "SARIF 2.1.0 for code scanning (GitHub, other viewers)"),
 )
 
 # `--statistics` stays a flag rather than a format: it answers another question (how many of each
