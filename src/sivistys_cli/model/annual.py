@@ -6,8 +6,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sivistys_cli.model import Action, Outcome, OutcomeStatus, OutcomeYear, Schedule, year_of
+from sivistys_cli.model import Action, Measure, Outcome, OutcomeStatus, OutcomeYear, Schedule, year_of
 from sivistys_cli.model.index import Item
+from sivistys_cli.model.targets import observed
 
 STATUSES = ("achieved", "partly", "not_achieved", "not_assessed", "no_status", "missing")
 """Every status a report shows, in display order; 'no_status' is a commentary without a stated status,
@@ -116,20 +117,16 @@ def numeric(value: object) -> Decimal | None:
     return Decimal(value)
 
 
-def history(measure_id: str, by_year: Mapping[int, OutcomeYear]) -> list[tuple[int, object]]:
-    """The recorded values of a measure, by year (oldest first)."""
+def history(measure: Measure, by_year: Mapping[int, OutcomeYear]) -> list[tuple[int, object]]:
+    """The recorded values of a measure, by year (oldest first); a ratio as its fraction (per cent for a
+    percentage measure)."""
     out = []
     for year in sorted(by_year):
         for outcome in by_year[year].outcomes:
-            if outcome.ref == measure_id and (outcome.value is not None or outcome.ratio is not None):
-                out.append((year, outcome.value if outcome.value is not None else _fraction(outcome)))
+            if outcome.ref == measure.id and (value := observed(measure, outcome)) is not None:
+                out.append((year, value))
                 break
     return out
-
-
-def _fraction(outcome: Outcome) -> Decimal:
-    ratio = outcome.ratio
-    return Decimal(str(ratio.numerator)) / Decimal(str(ratio.denominator))  # type: ignore[union-attr]
 
 
 def ended_without_outcome(items: Iterable[Item], by_year: Mapping[int, OutcomeYear], year: int) -> list[Item]:

@@ -39,7 +39,9 @@ def observed(measure: Measure, outcome: Outcome) -> object:
     if outcome.value is not None or outcome.ratio is None:
         return outcome.value
     fraction = Decimal(str(outcome.ratio.numerator)) / Decimal(str(outcome.ratio.denominator))
-    return fraction * 100 if measure.kind is MeasureKind.percentage else fraction
+    if measure.kind is MeasureKind.percentage:
+        return (fraction * 100).quantize(Decimal("0.1"))
+    return fraction.quantize(Decimal("0.001"))
 
 
 def meets(measure: Measure, value: object, target: Target) -> bool | None:

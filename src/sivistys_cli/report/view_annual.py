@@ -72,6 +72,7 @@ class ThemeBlock:
     counts: dict[str, int] = field(default_factory=dict)
     code: str | None = None
     depth: int = 0  # how many themes it is nested in
+    has_themes: bool = False  # themes nested in it have blocks of their own
     parents: list[Localized] = field(default_factory=list)  # titles of the themes above it
 
 
@@ -108,6 +109,7 @@ def annual_view(pd: ProgramDir, index: ProgramIndex, year: int, tr: Translator) 
     for theme in index.of_kind("theme"):
         blocks[theme.id_path] = ThemeBlock(
             theme.id, labels.theme_at(theme), tr.text(theme.node.title), code=theme.node.code, depth=theme.depth,
+            has_themes=bool(theme.node.themes),
             parents=[tr.text(t.node.title) for t in reversed(list(theme.ancestors())) if t.kind == "theme"],
         )
     program = index.program
@@ -197,7 +199,7 @@ def _row(a: Assessed, labels: LevelNames, fmt: Formatter, tr: Translator, year: 
 def _trend(item: Item, past: Mapping[int, OutcomeYear], fmt: Formatter, tr: Translator) -> Trend | None:
     """Only a measure with numeric values in two or more years gets a chart."""
     measure: Measure = item.node  # type: ignore[assignment]
-    values = {y: numeric(v) for y, v in history(measure.id, past)}
+    values = {y: numeric(v) for y, v in history(measure, past)}
     if measure.baseline and measure.baseline.year is not None and measure.baseline.year not in values:
         values[measure.baseline.year] = numeric(measure.baseline.value)
     points = sorted((y, v) for y, v in values.items() if v is not None)

@@ -132,6 +132,9 @@ def measures_of(index: ProgramIndex) -> Callable[[Theme | Goal | Action], list[t
             own = {id(m) for m, _ in out}
             out += [(m.node, None) for m in index.of_kind("measure")
                     if node.id in m.node.goals and id(m.node) not in own]  # type: ignore[union-attr]
+        elif isinstance(node, Theme):  # a theme's measure that names one of the theme's goals is shown there
+            goals = {g.id for g in node.goals}
+            out = [(m, a) for m, a in out if a is not None or not goals.intersection(m.goals)]
         return out
 
     return of

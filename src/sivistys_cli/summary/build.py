@@ -137,7 +137,7 @@ def _themes(index: ProgramIndex, tr: Translator) -> list[ThemeCount]:
 
 
 def _measure(measure: Measure, past, fmt: Formatter, tr: Translator) -> MeasureLine | None:
-    values = history(measure.id, past)
+    values = history(measure, past)
     if not values:
         return None
     year, value = values[-1]
@@ -147,7 +147,7 @@ def _measure(measure: Measure, past, fmt: Formatter, tr: Translator) -> MeasureL
         year,
         fmt.value(measure, value),
         fmt.target(measure, target, year) if target else None,
-        meets(measure, value, target) if target and target.value is not None and (target.year or year) <= year else None,
+        meets(measure, value, target) if target and (target.value is not None or target.of) and (target.year or year) <= year else None,
     )
 
 

@@ -107,9 +107,15 @@ def _ledger(console: Console, ledger: LedgerTable, tr: Translator, color: bool) 
     """A money table as the document has it: each column one value type and year, no sums across them."""
     unit = f" ({ledger.unit.text})" if ledger.unit else ""
     console.print(Text(f"{ledger.code + ' ' if ledger.code else ''}{ledger.title.text}{unit}", style="bold" if color else ""))
-    table = _table(color, (tr("ledger.row"), "left"), *((c.header, "right") for c in ledger.columns))
-    for row in ledger.rows:
-        table.add_row(Text(f"{row.code + ' ' if row.code else ''}{row.label.text}"), *row.cells)
+    labels = [f"{row.code + ' ' if row.code else ''}{row.label.text}" for row in ledger.rows]
+    if len(labels) > 4:  # many rows (service groups): as the document has it, one row per line
+        table = _table(color, (tr("ledger.row"), "left"), *((c.header, "right") for c in ledger.columns))
+        for label, row in zip(labels, ledger.rows):
+            table.add_row(Text(label), *row.cells)
+    else:  # a few rows and many columns: one column (value type and year) per line, so it fits a terminal
+        table = _table(color, ("", "left"), *((label, "right") for label in labels))
+        for i, column in enumerate(ledger.columns):
+            table.add_row(Text(column.header), *(row.cells[i] for row in ledger.rows))
     console.print(table)
 
 
