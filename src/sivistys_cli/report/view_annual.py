@@ -37,7 +37,8 @@ class Row:
     also: list[Localized] = field(default_factory=list)  # further items the same commentary covers
     covered_by: Localized | None = None  # the item whose commentary covers this one
     updated: str | None = None
-    interpreted: object = None  # the item's or the outcome's Interpretation
+    interpreted: object = None  # the item's Interpretation
+    outcome_interpreted: object = None  # the outcome's Interpretation (e.g. a status read from the commentary)
 
 
 @dataclass
@@ -192,7 +193,8 @@ def _row(a: Assessed, labels: LevelNames, fmt: Formatter, tr: Translator, year: 
         covered_by=titles.get(outcome.ref) if covered else None,  # type: ignore[union-attr]
         updated=tr.date(outcome.updated) if outcome and outcome.updated else (
             tr.date(item.node.updated) if getattr(item.node, "updated", None) else None),
-        interpreted=(outcome.interpreted if outcome and outcome.interpreted else None) or item.node.interpreted,
+        interpreted=item.node.interpreted,  # type: ignore[union-attr]
+        outcome_interpreted=outcome.interpreted if outcome else None,
     )
 
 
