@@ -116,8 +116,10 @@ def annual_view(pd: ProgramDir, index: ProgramIndex, year: int, tr: Translator) 
     program = index.program
     assessed = assess(index.items, outcome_year, year, program.status_words, program.period.end)
     titles = {i.id: tr.text(i.node.title) for i in index.items}
+    home: dict[str, str] = {}  # item id -> the block it is shown in, so counts and rows agree
     for a in assessed:
         block, group = _place(a.item, blocks, groups, labels, tr, index)
+        home[a.item.id] = block.id
         if a.item.kind == "goal":
             group.rows.insert(0, _row(a, labels, fmt, tr, year, titles))
         else:
@@ -128,7 +130,7 @@ def annual_view(pd: ProgramDir, index: ProgramIndex, year: int, tr: Translator) 
         if trend is not None:
             _place(measure, blocks, groups, labels, tr, index)[1].trends.append(trend)
     for block in blocks.values():
-        block.counts = counts(a for a in assessed if _block_key(a.item) == block.id)
+        block.counts = counts(a for a in assessed if home[a.item.id] == block.id)
     header = tr("annual.item", action=labels.action.text, measure=labels.measure.text)
     totals = counts(assessed)
     shown = [s for s in STATUSES if s != "no_status" or totals[s]]
@@ -142,11 +144,6 @@ def _unmet(a: Assessed, tr: Translator) -> Unmet:
     outcome = a.outcome
     return Unmet(a.item.id, a.item.node.code, tr.text(a.item.node.title), a.status,  # type: ignore[union-attr, arg-type]
                  tr.text(outcome.status_word) if outcome else None, tr.text(outcome.comment) if outcome else None)
-
-
-def _block_key(item: Item) -> str:
-    theme = item if item.kind == "theme" else item.ancestor("theme")
-    return theme.id if theme else ""
 
 
 def _place(item: Item, blocks: dict[str, ThemeBlock], groups: dict[str, GoalGroup], labels: LevelNames,

@@ -120,6 +120,11 @@ def titles(pd: ProgramDir, resolver: Resolver, tr: Translator) -> Callable[[str]
     return title
 
 
+def _goal_ids(theme: Theme) -> set[str]:
+    """The ids of every goal under a theme, nested themes included."""
+    return {g.id for g in theme.goals}.union(*(_goal_ids(t) for t in theme.themes))
+
+
 def measures_of(index: ProgramIndex) -> Callable[[Theme | Goal | Action], list[tuple[Measure, Action | None]]]:
     """A node's own measures, then those of its actions (with the action they belong to), then the measures
     elsewhere that name it in their `goals`."""
@@ -132,8 +137,8 @@ def measures_of(index: ProgramIndex) -> Callable[[Theme | Goal | Action], list[t
             own = {id(m) for m, _ in out}
             out += [(m.node, None) for m in index.of_kind("measure")
                     if node.id in m.node.goals and id(m.node) not in own]  # type: ignore[union-attr]
-        elif isinstance(node, Theme):  # a theme's measure that names one of the theme's goals is shown there
-            goals = {g.id for g in node.goals}
+        elif isinstance(node, Theme):  # a theme's measure that names a goal under the theme is shown there
+            goals = _goal_ids(node)
             out = [(m, a) for m, a in out if a is not None or not goals.intersection(m.goals)]
         return out
 
