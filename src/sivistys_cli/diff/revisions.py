@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sivistys_cli import git
 from sivistys_cli.diff.request import DiffRequest
-from sivistys_cli.diff.snapshots import WORKTREE, Cache, Snapshot, file_kind, load_snapshot, read_files
+from sivistys_cli.diff.snapshots import WORKTREE, Cache, Snapshot, file_kind, load_snapshot, read_files, read_or_refuse
 from sivistys_cli.errors import UsageError
 from sivistys_cli.model.paths import OUTCOMES_DIR, PROGRAM_FILE, program_files
 
@@ -54,10 +54,7 @@ def _path_files(given: str, cwd: Path) -> dict[str, bytes]:
 
 
 def _read(path: Path, given: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{given}: {exc.strerror.lower() if exc.strerror else 'cannot be read'}") from None
+    return read_or_refuse(path, given)
 
 
 def _from_git(request: DiffRequest, cwd: Path) -> tuple[Snapshot, Snapshot]:
