@@ -120,8 +120,8 @@ def decode(raw: bytes) -> tuple[str, tuple[tuple[int, int], str] | None]:
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        return "", (_byte_position(raw, exc.start), "the file is not UTF-8 text (this byte is not UTF-8; the file "
-                    "is probably Windows-1252 or Latin-1); save it as UTF-8 in your editor")
+        return "", (_byte_position(raw, exc.start), "the file is not UTF-8 text (it looks like Windows-1252 or "
+                    "Latin-1); save it as UTF-8 in your editor")
 
 
 def _wide_encoding(raw: bytes) -> str | None:
