@@ -23,3 +23,11 @@ def sanitize(text: object) -> str:
 def _escape(found: re.Match[str]) -> str:
     char = found.group()
     return _SHOWN.get(char) or f"\\u{ord(char):04x}"
+
+
+def sanitize_lines(text: str) -> str:
+    """A rendered output, each of its lines passed through `sanitize` (tabs kept): for outputs built from
+    many user values, as a last guard behind the escaping each value already had."""
+    if not _UNSAFE.search(text.replace("\n", "").replace("\t", "")):
+        return text
+    return "\n".join(sanitize(line).replace("\\t", "\t") for line in text.split("\n"))

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sivistys_cli.diagnostics import Severity
+from sivistys_cli.display.sanitize import sanitize
 from sivistys_cli.display.i18n import Localized, Translator, default_lang
 from sivistys_cli.display.values import Formatter, Shown
 from sivistys_cli.load.corpus import LoadedFile, ProgramDir
@@ -157,4 +158,4 @@ def build(programs: list[ProgramDir], year: int | None, lang: str | None) -> tup
         tr = Translator(lang, pd.program.languages[0])  # type: ignore[union-attr]
         summaries.append(summarize(pd, year if year is not None else default_year(pd), tr))
     tr = Translator(lang, main)
-    return summaries, tr, [tr("summary.skipped", path=path) for path in broken]
+    return summaries, tr, [tr("summary.skipped", path=sanitize(path)) for path in broken]
