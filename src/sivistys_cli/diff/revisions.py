@@ -94,10 +94,17 @@ def _endpoints_with_hint(request: DiffRequest, cwd: Path, root: Path) -> tuple[t
     try:
         return _endpoints(request, root)
     except UsageError as exc:
-        stray = next((r for r in request.revisions if (cwd / r).exists()), None)
+        stray = next((r for r in request.revisions if _is_path(cwd, r)), None)
         if stray is None:
             raise
         raise UsageError(f"{exc}; to compare only a path, put it after --: sivistys diff -- {stray}") from None
+
+
+def _is_path(cwd: Path, name: str) -> bool:
+    try:
+        return "\0" not in name and (cwd / name).exists()
+    except OSError:  # a revision name longer than a file name may be
+        return False
 
 
 def _endpoints(request: DiffRequest, root: Path) -> tuple[tuple[str, str], tuple[str | None, str]]:

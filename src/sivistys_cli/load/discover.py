@@ -51,8 +51,10 @@ def _discover(paths: list[Path], cwd: Path) -> tuple[set[Path], set[Path]]:
     roots: set[Path] = set()
     selected: set[Path] = set()
     for given in paths:
+        if "\0" in str(given):
+            raise UsageError(f"{given}: a path cannot contain a NUL character")
         path = real(cwd / given)
-        if not path.exists():
+        if not _exists(path, given):
             raise UsageError(f"{given}: no such file or directory")
         if not path.is_dir():
             root = _root_of_file(path, given)
@@ -68,6 +70,13 @@ def _discover(paths: list[Path], cwd: Path) -> tuple[set[Path], set[Path]]:
             roots.add(root)
             selected.update(_program_files(root))
     return roots, selected
+
+
+def _exists(path: Path, given: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError as exc:  # e.g. a name longer than the file system allows
+        raise UsageError(f"{given}: {exc.strerror or exc}") from None
 
 
 def _orphans(given: list[Path], cwd: Path) -> list[Path]:
