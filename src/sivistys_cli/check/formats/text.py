@@ -6,6 +6,7 @@ from rich.markup import escape
 
 from sivistys_cli.diagnostics import Diagnostic, Severity, count
 from sivistys_cli.display.literal import plural
+from sivistys_cli.display.sanitize import sanitize
 
 _STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
 
@@ -18,12 +19,11 @@ def render(diagnostics: list[Diagnostic], files: int, color: bool = False) -> st
 
 
 def _line(d: Diagnostic, color: bool) -> str:
+    file, message = sanitize(d.file), sanitize(d.message)  # a key or folder name must not start a line
     if not color:
-        return f"{d.file}:{d.line}:{d.col}: {d.code} {d.severity.value}: {d.message}"
+        return f"{file}:{d.line}:{d.col}: {d.code} {d.severity.value}: {message}"
     style = _STYLE[d.severity]
-    return (
-        f"[bold]{escape(d.file)}[/]:{d.line}:{d.col}: [{style}]{d.code} {d.severity.value}[/]: {escape(d.message)}"
-    )
+    return f"[bold]{escape(file)}[/]:{d.line}:{d.col}: [{style}]{d.code} {d.severity.value}[/]: {escape(message)}"
 
 
 def summary_line(diagnostics: list[Diagnostic], files: int, color: bool = False) -> str:
