@@ -108,7 +108,7 @@ def _check_one(root: Path) -> list[Diagnostic]:
     skeletons, selected, config, cwd = _shared
     pd = load_program(root, cwd)
     order = [pd if s.root == root else s for s in skeletons]
-    corpus = _OneOfMany([pd], [s for s in skeletons if s.root != root], selected, [], order)
+    corpus = _OneOfMany([pd], [s for s in skeletons if s.root != root], selected, [], order=order)
     corpus.diagnostics = selected_only(dir_diagnostics(pd, cwd), selected, cwd)
     return run(corpus, config, cwd)
 

@@ -126,17 +126,19 @@ def implements(index: ProgramIndex) -> Iterator[tuple[Item | None, Loc, str]]:
 class Resolver:
     """What references name across programs; each program is indexed once, when first needed."""
 
-    def __init__(self, programs: Mapping[str, Program]) -> None:
+    def __init__(self, programs: Mapping[str, Program], shared: dict[int, ProgramIndex] | None = None) -> None:
         self.programs = programs
-        self._indexes: dict[str, ProgramIndex] = {}
+        # Why: reports of every program in one run each resolve links in all the others; a cache shared
+        # between their resolvers (keyed by the program object, which the caller keeps alive) indexes each once.
+        self._indexes: dict[int, ProgramIndex] = {} if shared is None else shared
 
     def index(self, program_id: str) -> ProgramIndex | None:
         program = self.programs.get(program_id)
         if program is None:
             return None
-        if program_id not in self._indexes:
-            self._indexes[program_id] = ProgramIndex(program)
-        return self._indexes[program_id]
+        if id(program) not in self._indexes:
+            self._indexes[id(program)] = ProgramIndex(program)
+        return self._indexes[id(program)]
 
     def item(self, ref: str, local: ProgramIndex | None = None) -> Item | None:
         """'program-id:item-id' in a program of the set, or a plain id in the `local` program."""
