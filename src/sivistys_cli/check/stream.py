@@ -11,6 +11,8 @@ full and every other program through the same attributes the skeleton keeps.
 
 from __future__ import annotations
 
+import functools
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -69,7 +71,7 @@ def _map(fn: Callable[..., Any], roots: list[Path], jobs: int, shared: tuple) ->
         yield from map(fn, roots)
         return
     # A chunk of a few programs per task keeps the queue busy without holding many trees at once.
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=shared) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=shared) as pool:
         yield from pool.map(fn, roots, chunksize=max(1, min(8, len(roots) // (jobs * 4))))
 
 
@@ -81,6 +83,32 @@ def _init(*shared: Any) -> None:
     _shared = shared
 
 
+def _worker_init(*shared: Any) -> None:
+    _init(*shared)
+    # Why: in a worker the skeletons and the imported modules live to the end; frozen, the collector's
+    # full collections no longer walk them for every program. (Not in the caller's process: it is not ours.)
+    gc.freeze()
+
+
+def _collector_held(fn: Callable[[Path], Any]) -> Callable[[Path], Any]:
+    """Run fn with the garbage collector off: a program's tree is built of many small objects that
+    all stay alive until its findings are taken, so collections while building it find nothing to free
+    (they took 21.9 s of 48 s on the corpus); the tree is freed by reference counting afterwards."""
+
+    @functools.wraps(fn)
+    def held(root: Path) -> Any:
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(root)
+        finally:
+            if was:
+                gc.enable()
+
+    return held
+
+
+@_collector_held
 def _skeleton(root: Path) -> ProgramDir:
     """A program as the other programs' checks see it: ids, kinds and links, no text, no positions."""
     (cwd,) = _shared
@@ -103,6 +131,7 @@ def _bones(node: Any) -> Any:
     return node
 
 
+@_collector_held
 def _check_one(root: Path) -> list[Diagnostic]:
     """Every finding in one selected program, the others seen through their skeletons."""
     skeletons, selected, config, cwd = _shared
