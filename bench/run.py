@@ -95,14 +95,21 @@ def measure(work: Path, args: argparse.Namespace, table: Table) -> None:
     check = median(sivistys("check", "--format", "json", "programs"), work, runs)
     table.ratio("`check` of the corpus / plain CSafeLoader load", check, plain, "≤ 0.75")
     table.memory("peak memory of `check` on the corpus", check, plain, "≤ 200 MiB")
-    _growth(work, args, table)
+    one_job = median(sivistys("check", "--format", "json", "--jobs", "1", "programs"), work, runs)
+    table.ratio("`check --jobs 1` of the corpus / plain CSafeLoader load", one_job, plain, "–")
+    table.memory("peak memory of `check --jobs 1` on the corpus", one_job, plain, "≤ 200 MiB")
+    _growth(work, args, table, (check, plain))
+    _jsonschema(work, runs, check, table)
     _one_file(work, runs, table)
     _commands(work, args, check, table)
 
 
-def _growth(work: Path, args: argparse.Namespace, table: Table) -> None:
+def _growth(work: Path, args: argparse.Namespace, table: Table, whole: tuple[Run, Run]) -> None:
     """The ratio to the plain load at growing corpus sizes: it should stay flat."""
     for size in [s for s in (1, 10, 50, 100, 309) if s <= args.programs]:
+        if size == args.programs:  # the whole corpus was measured already
+            table.ratio(f"ratio to the plain load at {size} program(s)", *whole, "flat from 10 to 309")
+            continue
         sub = work / f"sub-{size}"
         (sub / "programs").mkdir(parents=True, exist_ok=True)
         for n in range(size):
@@ -114,6 +121,26 @@ def _growth(work: Path, args: argparse.Namespace, table: Table) -> None:
         plain = median([sys.executable, "-c", PLAIN_LOAD, *files], sub, args.runs)
         ours = median(sivistys("check", "--format", "json", "programs"), sub, args.runs)
         table.ratio(f"ratio to the plain load at {size} program(s)", ours, plain, "flat from 10 to 309")
+
+
+def _jsonschema(work: Path, runs: int, check: Run, table: Table) -> None:
+    """check-jsonschema with the schemas `sivistys schema` exports: programs and outcome files, one process each."""
+    tool = shutil.which("check-jsonschema") or (str(BIN / "check-jsonschema") if (BIN / "check-jsonschema").exists() else None)
+    if tool is None:
+        table.missing("`check` of the corpus / check-jsonschema with our schema", "check-jsonschema not installed", "–")
+        return
+    schemas = work / "schemas"
+    schemas.mkdir(exist_ok=True)
+    for kind in ("program", "outcomes"):
+        with open(schemas / f"{kind}.json", "wb") as out:
+            subprocess.run(sivistys("schema", kind), stdout=out, check=True)
+    files = yaml_files(work)
+    programs = [f for f in files if f.endswith("/program.yaml")]
+    outcomes = [f for f in files if "/outcomes/" in f]
+    runs_of = [median([tool, "--schemafile", str(schemas / f"{kind}.json"), *names], work, runs)
+               for kind, names in (("program", programs), ("outcomes", outcomes)) if names]
+    both = Run(sum(r.seconds for r in runs_of), max(r.peak_mib for r in runs_of), 0)
+    table.ratio("`check` of the corpus / check-jsonschema with our schema", check, both, "– (< 1: faster)")
 
 
 def _one_file(work: Path, runs: int, table: Table) -> None:
@@ -139,7 +166,12 @@ def _commands(work: Path, args: argparse.Namespace, check: Run, table: Table) ->
     table.ratio(f"`report --kind annual` of {len(names)} corpus programs / `check` of all", total, check, "see below")
     summary = median(sivistys("summary", "programs"), work, runs)
     table.ratio("`summary` of the corpus / `check` of it", summary, check, "–")
-    table.missing("reports of every corpus program in one process / `check`", "no `report --all` yet", "≤ 1.5")
+    for kind in ("annual", "program"):
+        out = work / f"reports-{kind}"
+        out.mkdir(exist_ok=True)
+        every = median(sivistys("report", "programs", "--all", "--kind", kind, "--format", "html", "-o", str(out)),
+                       work, runs)
+        table.ratio(f"`report --all --kind {kind}` of the corpus / `check` of it", every, check, "≤ 1.5")
     _diff(work, args, table)
 
 

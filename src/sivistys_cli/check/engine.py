@@ -17,25 +17,53 @@ UNUSED_DISABLE = "SV006"
 def run(corpus: Corpus, config: Config, cwd: Path | None = None) -> list[Diagnostic]:
     cwd = cwd or Path.cwd()
     ctx = CheckContext(corpus, RULES)
+    selected = SelectedFiles(corpus.selected, cwd)
     found = list(corpus.diagnostics)
     for rule in RULES.values():
         if rule.run is not None and config.enabled(rule.code):
-            found.extend(d for d in rule.run(ctx) if (cwd / d.file).resolve() in corpus.selected)
+            found.extend(d for d in rule.run(ctx) if selected(d.file))
     docs = {doc.display: doc for pd in corpus.programs for doc in pd.documents}
+    # Only where the checks could run in full is a comment that hides nothing known to be unused.
+    judged = {doc.display for pd in corpus.programs if pd.program is not None
+              for doc in pd.documents if doc.model is not None}
+    return finish(found, docs, judged, config, corpus.selected, cwd)
+
+
+def finish(found: list[Diagnostic], docs: dict[str, LoadedFile], judged: set[str], config: Config,
+           selected: set[Path], cwd: Path) -> list[Diagnostic]:
+    """The findings to show: unused disable comments added, then configuration, disable comments and severities applied.
+
+    `docs` are the selected programs' files by display name (their paths and disable comments are read),
+    `judged` the names of those whose checks ran in full.
+    """
+    found = list(found)
     if config.enabled(UNUSED_DISABLE):
-        # Only where the checks could run in full is a comment that hides nothing known to be unused.
-        judged = {doc.display for pd in corpus.programs if pd.program is not None
-                  for doc in pd.documents if doc.model is not None}
-        found.extend(_disable_problems(docs, judged, found, config, corpus, cwd))
+        found.extend(_disable_problems(docs, judged, found, config, selected, cwd))
     kept = []
+    enabled: dict[tuple[str, str], bool] = {}  # Why: per-path patterns are matched once per code and file
     for d in found:
-        if not config.enabled(d.code, cwd / d.file):
+        if (d.code, d.file) not in enabled:
+            enabled[d.code, d.file] = config.enabled(d.code, cwd / d.file)
+        if not enabled[d.code, d.file]:
             continue
         doc = docs.get(d.file)
         if doc is not None and doc.suppressions.covers(d.code, d.line):
             continue
         kept.append(d.with_severity(config.severity_of(d.code, d.severity)))
     return sorted(set(kept))
+
+
+class SelectedFiles:
+    """Whether a diagnostic's file was selected; each file is resolved once per run, not once per diagnostic."""
+
+    def __init__(self, selected: set[Path], cwd: Path) -> None:
+        self.selected, self.cwd = selected, cwd
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, file: str) -> bool:
+        if file not in self.known:
+            self.known[file] = (self.cwd / file).resolve() in self.selected
+        return self.known[file]
 
 
 def exit_code(diagnostics: list[Diagnostic], fail_on: Severity, exit_zero: bool = False) -> int:
@@ -46,12 +74,16 @@ def exit_code(diagnostics: list[Diagnostic], fail_on: Severity, exit_zero: bool 
 
 
 def _disable_problems(docs: dict[str, LoadedFile], judged: set[str], found: list[Diagnostic], config: Config,
-                      corpus: Corpus, cwd: Path) -> Iterator[Diagnostic]:
+                      selected: set[Path], cwd: Path) -> Iterator[Diagnostic]:
     """Disable comments that name no check (in any checked file), or that hide nothing (where judged)."""
+    by_file: dict[str, list[Diagnostic]] = {}  # Why: one pass, not a scan of every finding for each file
+    for d in found:
+        if d.code != UNUSED_DISABLE:
+            by_file.setdefault(d.file, []).append(d)
     for display, doc in docs.items():
-        if doc.path.resolve() not in corpus.selected:
+        if doc.path.resolve() not in selected:
             continue
-        here = [d for d in found if d.file == display and d.code != UNUSED_DISABLE]
+        here = by_file.get(display, [])
         for directive in doc.suppressions.directives:
             message = _directive_problem(directive, here, config, cwd / display, display in judged)
             if message:

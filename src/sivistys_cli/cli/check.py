@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -37,13 +37,15 @@ def check(
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (usage errors still exit 2).")] = False,
     config_file: Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Use this sivistys.toml or pyproject.toml; default: the nearest one upwards from the checked paths.")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per check code instead of listing them.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Check programs in N processes at once; default: the number of cores.", show_default=False)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, even on a terminal.")] = False,
 ) -> None:
     """Check programs and outcome files; exit 0 clean, 1 on findings, 2 on usage errors."""
     from sivistys_cli.check.config import find, start_of
     from sivistys_cli.check.config import load as load_config
-    from sivistys_cli.check.engine import exit_code, run
+    from sivistys_cli.check.engine import exit_code
     from sivistys_cli.check.rules import RULES
-    from sivistys_cli.load.discover import load
+    from sivistys_cli.check.stream import check as check_paths
 
     chosen = FORMATS.get(output_format or default_format())
     threshold = _fail_level(fail_on, strict)  # before any file is read: a bad option is exit 2 at once
@@ -51,12 +53,43 @@ def check(
         raise SivistysError(f"{config_file}: no such configuration file")
     cwd = Path.cwd()
     config = load_config(config_file or find(start_of(paths or [Path("programs")], cwd)), RULES)
-    corpus = load(paths or [])
-    diagnostics = run(corpus, config)
+    with _ProgressBar(enabled=not quiet and sys.stderr.isatty()) as bar:
+        diagnostics, selected = check_paths(paths or [], config, cwd, jobs, bar.update)
     color = chosen.name == "text" and console().no_color is False
     render = STATISTICS.load() if statistics else chosen.load()
-    emit(render(diagnostics, len(corpus.selected), color=color), color)
+    emit(render(diagnostics, selected, color=color), color)
     raise typer.Exit(exit_code(diagnostics, threshold or _config_level(config), exit_zero))
+
+
+class _ProgressBar:
+    """A progress bar on the terminal's stderr, shown only once a run has taken longer than DELAY seconds."""
+
+    DELAY = 1.5  # a quick check (a pre-commit hook) should not flash a bar
+
+    def __init__(self, enabled: bool) -> None:
+        import time
+
+        self.enabled, self.clock, self.started = enabled, time.monotonic, time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def update(self, done: int, total: int) -> None:
+        if not self.enabled or (self.bar is None and self.clock() - self.started < self.DELAY):
+            return
+        if self.bar is None:
+            from rich.progress import Progress  # only a long run on a terminal pays for importing rich
+
+            self.bar = Progress(console=console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("checking programs", total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def default_format() -> str:

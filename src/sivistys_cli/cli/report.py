@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from sivistys_cli.cli.app import command, format_option
-from sivistys_cli.errors import SivistysError
+from sivistys_cli.cli.app import command, console, format_option
+from sivistys_cli.errors import SivistysError, UsageError
 from sivistys_cli.report.formats import FORMATS
+
+if TYPE_CHECKING:
+    from sivistys_cli.load.corpus import Corpus
+    from sivistys_cli.report.options import ReportOptions
 
 
 @command(examples=(
     "sivistys report programs/toiminnalliset-tavoitteet-2024 --kind annual --year 2024 -o toteuma-2024.html",
     "sivistys report programs/somero-sivistysohjelma --kind program --format markdown --lang sv -o ohjelma.md",
+    "sivistys report programs --all --kind program -o raportit/   # every program, one file each",
 ))
 def report(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="The program directory, or its program.yaml.", show_default=False)],
@@ -27,6 +32,7 @@ def report(
     template_dir: Annotated[Optional[Path], typer.Option("--template-dir", metavar="DIR", help="Templates here override the built-in ones.")] = None,
     commit: Annotated[Optional[str], typer.Option("--commit", metavar="REV", help="Name this git revision (e.g. HEAD) in the footer.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="Date the report in its footer (YYYY-MM-DD).")] = None,
+    every: Annotated[bool, typer.Option("--all", help="A report of every program under PATH, one file each in the folder -o DIR.")] = False,
 ) -> None:
     """Make the annual outcome report or the program document as HTML, Markdown or PDF, in fi, sv or en."""
     import datetime as dt
@@ -42,9 +48,12 @@ def report(
     except ValueError:
         raise SivistysError(f"--date '{date}' is not a date; write it as YYYY-MM-DD") from None
     corpus = load([path])
+    options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day)
+    if every:
+        _report_all(corpus, options, output)
+        return
     if output is not None:
         check_output(corpus, output)
-    options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day)
     out = render(corpus, options, given=str(path))
     data = out if isinstance(out, bytes) else out.encode("utf-8")
     if output is not None:
@@ -54,3 +63,29 @@ def report(
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
+
+
+def _report_all(corpus: Corpus, options: ReportOptions, output: str | None) -> None:
+    """Write each program's report into the folder `output`; say which programs have none, and why."""
+    from sivistys_cli import atomic
+    from sivistys_cli.report.batch import render_all
+    from sivistys_cli.report.output import check_output
+
+    if not output or not Path(output).is_dir():
+        raise UsageError(f"--all writes one file per program into a folder: give an existing folder as -o DIR (got {output!r})")
+    worst = 0
+    for made in render_all(corpus, options):
+        target = str(Path(output) / made.name)
+        if isinstance(made.error, UsageError):  # nothing of this kind or year to report: skipped, not a failure
+            console(stderr=True).print(f"sivistys: skipped {made.error}", markup=False)
+            continue
+        if made.error is not None:  # the program does not pass its checks: it fails the run, as `report` of it would
+            console(stderr=True).print(f"sivistys: {made.program.root.name}: {made.error}", markup=False)
+            worst = max(worst, made.error.exit_code)
+            continue
+        check_output(corpus, target)
+        data = made.content if isinstance(made.content, bytes) else str(made.content).encode("utf-8")
+        atomic.write_bytes(target, data)
+        sys.stdout.write(f"wrote {target}\n")
+    if worst:
+        raise typer.Exit(worst)

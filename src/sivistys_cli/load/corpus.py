@@ -8,6 +8,7 @@ from pathlib import Path
 from sivistys_cli.diagnostics import Diagnostic, Severity
 from sivistys_cli.load.source import SourceMap, Suppressions
 from sivistys_cli.model import OutcomeYear, Program
+from sivistys_cli.model.index import ProgramIndex
 from sivistys_cli.model.paths import id_path
 
 
@@ -55,6 +56,8 @@ class Corpus:
     context: list[ProgramDir]
     selected: set[Path]
     diagnostics: list[Diagnostic]
+    # Indexes of the programs by id(program), shared by the corpora a batch of reports makes from this one.
+    indexes: dict[int, ProgramIndex] = field(default_factory=dict)
 
     def all_programs(self) -> list[ProgramDir]:
         return self.programs + self.context

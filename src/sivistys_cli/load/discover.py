@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sivistys_cli.diagnostics import Diagnostic, Severity
@@ -15,36 +16,61 @@ from sivistys_cli.model import OutcomeYear, Program
 from sivistys_cli.model.paths import OUTCOMES_DIR, PROGRAM_FILE
 
 
-def load(paths: Iterable[str | Path], cwd: Path | None = None, max_bytes: int = MAX_BYTES,
-         follow_links: bool = False) -> Corpus:
-    """Load what the user named (files, program directories, or a directory of programs).
+@dataclass
+class Plan:
+    """Which program directories a command reads, before any of them is parsed."""
 
-    A file over `max_bytes` is not read; a symlink leading out of the folders named (and the folders
-    that hold their programs) is not followed unless `follow_links`.
+    roots: list[Path]  # the selected programs, sorted
+    context_roots: list[Path]  # their siblings, read only as context for cross-program links, sorted
+    selected: set[Path]  # the files whose findings are shown
+    orphans: list[Diagnostic]  # directories with YAML files but no program.yaml
+    limits: ReadLimits = field(default_factory=ReadLimits)  # how much to read, and from where
+
+    @property
+    def all_roots(self) -> list[Path]:
+        """Every program directory in the order a corpus lists them: selected first, then context."""
+        return self.roots + self.context_roots
+
+
+def plan(paths: Iterable[str | Path], cwd: Path | None = None, max_bytes: int = MAX_BYTES,
+         follow_links: bool = False) -> Plan:
+    """Find what the user named (files, program directories, or a directory of programs).
+
+    A file over `max_bytes` will not be read; a symlink leading out of the folders named (and the
+    folders that hold their programs) will not be followed unless `follow_links`.
     """
     cwd = cwd or Path.cwd()
     given = [Path(p) for p in paths] or [Path("programs")]
     roots, selected = _discover(given, cwd)
-    context_roots = _siblings(roots) - set(roots)
     inside = () if follow_links else tuple({r.parent for r in roots} | {real(cwd / g) for g in given})
-    limits = ReadLimits(max_bytes, inside)
-    programs = [_load_dir(r, cwd, limits) for r in sorted(roots)]
-    context = [_load_dir(r, cwd, limits) for r in sorted(context_roots)]
-    diags = [d for pd in programs for d in _dir_diagnostics(pd, cwd)]
+    orphans = []
     for orphan in _orphans(given, cwd):
         selected.add(orphan)
-        diags.append(Diagnostic(
+        orphans.append(Diagnostic(
             display_path(orphan, cwd), 1, 1, "SV005", Severity.warning,
             f"the directory '{orphan.parent.name}' has YAML files but no {PROGRAM_FILE}, so it is not checked; "
             f"name the program file {PROGRAM_FILE}",
         ))
-    corpus = Corpus(programs, context, selected, [])
-    corpus.diagnostics = [d for d in diags if _is_selected(corpus, d, cwd)]
+    return Plan(sorted(roots), sorted(_siblings(roots) - roots), selected, orphans, ReadLimits(max_bytes, inside))
+
+
+def load(paths: Iterable[str | Path], cwd: Path | None = None, max_bytes: int = MAX_BYTES,
+         follow_links: bool = False) -> Corpus:
+    """Load what the user named (files, program directories, or a directory of programs); see plan()."""
+    cwd = cwd or Path.cwd()
+    found = plan(paths, cwd, max_bytes, follow_links)
+    programs = [load_program(r, cwd, found.limits) for r in found.roots]
+    context = [load_program(r, cwd, found.limits) for r in found.context_roots]
+    corpus = Corpus(programs, context, found.selected, [])
+    diags = [d for pd in programs for d in dir_diagnostics(pd, cwd)] + found.orphans
+    corpus.diagnostics = selected_only(diags, found.selected, cwd)
     return corpus
 
 
-def _is_selected(corpus: Corpus, diag: Diagnostic, cwd: Path) -> bool:
-    return real(cwd / diag.file) in corpus.selected
+def selected_only(diags: list[Diagnostic], selected: set[Path], cwd: Path) -> list[Diagnostic]:
+    """The diagnostics of selected files; each file is resolved once (resolve() stats every component)."""
+    files = {d.file for d in diags if real(cwd / d.file) in selected}
+    return [d for d in diags if d.file in files]
 
 
 def _discover(paths: list[Path], cwd: Path) -> tuple[set[Path], set[Path]]:
@@ -104,7 +130,9 @@ def _root_of_file(path: Path, given: Path) -> Path:
 
 
 def _siblings(roots: set[Path]) -> set[Path]:
-    return {p.parent for r in roots for p in r.parent.glob(f"*/{PROGRAM_FILE}")}
+    # Why: globbing the parent once per program was 309 x 309 glob steps on a national corpus;
+    # programs usually share one parent, so each distinct parent is listed once.
+    return {p.parent for parent in {r.parent for r in roots} for p in parent.glob(f"*/{PROGRAM_FILE}")}
 
 
 def _program_files(root: Path) -> set[Path]:
@@ -116,7 +144,9 @@ def _program_files(root: Path) -> set[Path]:
     return {real(f) for f in files}
 
 
-def _load_dir(root: Path, cwd: Path, limits: ReadLimits) -> ProgramDir:
+def load_program(root: Path, cwd: Path, limits: ReadLimits | None = None) -> ProgramDir:
+    """One program directory: its program.yaml and outcome files, parsed and validated."""
+    limits = limits or ReadLimits()
     program_doc = read_file(root / PROGRAM_FILE, cwd, Program, "program.yaml", limits)
     outcome_docs = []
     outcomes = root / OUTCOMES_DIR
@@ -126,7 +156,8 @@ def _load_dir(root: Path, cwd: Path, limits: ReadLimits) -> ProgramDir:
     return ProgramDir(root, program_doc, outcome_docs)
 
 
-def _dir_diagnostics(pd: ProgramDir, cwd: Path) -> list[Diagnostic]:
+def dir_diagnostics(pd: ProgramDir, cwd: Path) -> list[Diagnostic]:
+    """The problems of a program's files, and YAML files in its directory that are not read."""
     out = [d for doc in pd.documents for d in doc.problems]
     for path in sorted(pd.root.glob("*.y*ml")):
         if path.name != PROGRAM_FILE:

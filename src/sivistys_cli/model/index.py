@@ -86,15 +86,37 @@ class ProgramIndex:
             out.setdefault(item.id, item)
         return out
 
+    @cached_property
+    def _by_kind(self) -> dict[str, list[Item]]:
+        out: dict[str, list[Item]] = {}
+        for item in self.items:
+            out.setdefault(item.kind, []).append(item)
+        return out
+
     def of_kind(self, kind: str) -> list[Item]:
-        return [i for i in self.items if i.kind == kind]
+        # Why: checks ask for a kind once per item they look at; grouping once keeps them linear.
+        return list(self._by_kind.get(kind, ()))
+
+    @cached_property
+    def _measure_places(self) -> tuple[dict[int, list[int]], dict[str, list[int]]]:
+        """Positions in the measure list, by the parent item's identity and by each goal id a measure names."""
+        by_parent: dict[int, list[int]] = {}
+        by_goal: dict[str, list[int]] = {}
+        for n, m in enumerate(self._by_kind.get("measure", ())):
+            if m.parent is not None:
+                by_parent.setdefault(id(m.parent), []).append(n)
+            for ref in m.node.goals:  # type: ignore[union-attr]
+                by_goal.setdefault(ref, []).append(n)
+        return by_parent, by_goal
 
     def measures_for(self, item: Item) -> list[Item]:
         """Measures attached to an item, or declaring (via `goals`) that they serve it."""
-        return [
-            m for m in self.of_kind("measure")
-            if m.parent is item or item.id in m.node.goals  # type: ignore[union-attr]
-        ]
+        # Why: scanning every measure for every item made SV501 quadratic (11 s of 21 s on an 8 MB
+        # program); the places are found once, and document order is kept by sorting positions.
+        by_parent, by_goal = self._measure_places
+        places = sorted(set(by_parent.get(id(item), ())) | set(by_goal.get(item.id, ())))
+        measures = self._by_kind.get("measure", [])
+        return [measures[n] for n in places]
 
 
 def implements(index: ProgramIndex) -> Iterator[tuple[Item | None, Loc, str]]:
@@ -128,17 +150,19 @@ def responsible(item: Item, program: Program) -> tuple[object, tuple, str | None
 class Resolver:
     """What references name across programs; each program is indexed once, when first needed."""
 
-    def __init__(self, programs: Mapping[str, Program]) -> None:
+    def __init__(self, programs: Mapping[str, Program], shared: dict[int, ProgramIndex] | None = None) -> None:
         self.programs = programs
-        self._indexes: dict[str, ProgramIndex] = {}
+        # Why: reports of every program in one run each resolve links in all the others; a cache shared
+        # between their resolvers (keyed by the program object, which the caller keeps alive) indexes each once.
+        self._indexes: dict[int, ProgramIndex] = {} if shared is None else shared
 
     def index(self, program_id: str) -> ProgramIndex | None:
         program = self.programs.get(program_id)
         if program is None:
             return None
-        if program_id not in self._indexes:
-            self._indexes[program_id] = ProgramIndex(program)
-        return self._indexes[program_id]
+        if id(program) not in self._indexes:
+            self._indexes[id(program)] = ProgramIndex(program)
+        return self._indexes[id(program)]
 
     def item(self, ref: str, local: ProgramIndex | None = None) -> Item | None:
         """'program-id:item-id' in a program of the set, or a plain id in the `local` program."""

@@ -196,7 +196,7 @@ PointInTime = Annotated[
 class Model(BaseModel):
     """Base for every format object: immutable, and unknown keys are errors."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True, defer_build=True)
 
 
 # --- enumerations -----------------------------------------------------------------

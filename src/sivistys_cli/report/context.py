@@ -21,7 +21,7 @@ def build_context(pd: ProgramDir, corpus: Corpus, options: ReportOptions, tr: Tr
     program = pd.program
     fmt = Formatter(tr)
     # This program wins over another with the same id (which is an error of the other program).
-    resolver = Resolver({**{i: p.program for i, p in corpus.by_id().items()}, program.id: program})  # type: ignore[union-attr, misc]
+    resolver = Resolver({**{i: p.program for i, p in corpus.by_id().items()}, program.id: program}, corpus.indexes)  # type: ignore[union-attr, misc]
     index = resolver.index(program.id)  # type: ignore[union-attr]
     files = [f"{pd.root.name}/program.yaml"]
     context: dict[str, Any] = {

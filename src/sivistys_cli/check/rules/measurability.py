@@ -17,10 +17,12 @@ def goal_without_measure(ctx: CheckContext) -> Iterator[Diagnostic]:
     """A goal has a measure: attached to it, to one of its actions, or naming it in `goals`."""
     for pd in ctx.programs:
         index = ctx.index(pd)
+        # Why: looking through every item for each goal's actions was quadratic in the program's size.
+        actions_under: dict[int, list] = {}
+        for action in index.of_kind("action"):
+            actions_under.setdefault(id(action.parent), []).append(action)
         for goal in index.of_kind("goal"):
-            has = index.measures_for(goal) or any(
-                index.measures_for(a) for a in index.items if a.kind == "action" and a.parent is goal
-            )
+            has = index.measures_for(goal) or any(index.measures_for(a) for a in actions_under.get(id(goal), ()))
             if not has:
                 yield ctx.at("SV501", pd.program_doc, goal.loc + ("id",),
                              f"goal '{goal.id}' has no measure; add one under 'measures', or list the goal under "
