@@ -16,7 +16,8 @@ from pathlib import Path, PurePosixPath
 from sivistys_cli.diagnostics import Severity
 from sivistys_cli.errors import UsageError
 
-_KEYS = ("select", "ignore", "severity", "strict", "fail-on", "per-path-ignores")
+_KEYS = ("select", "ignore", "severity", "strict", "fail-on", "per-path-ignores", "lang")
+_LANGS = ("fi", "sv", "en")
 _LEVELS = ", ".join(s.value for s in Severity)
 
 
@@ -30,6 +31,7 @@ class Config:
     fail_on: Severity | None = None
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     root: Path | None = None  # where per-path-ignores patterns start: the configuration file's folder
+    lang: str | None = None  # the language of messages, unless --lang says otherwise
 
     def enabled(self, code: str, file: Path | None = None) -> bool:
         """Most specific prefix wins, as in ruff: ignore SV5 but select SV501 keeps SV501."""
@@ -160,6 +162,10 @@ def _parse(table: dict, where: str, known: set[str], root: Path) -> Config:
     if not isinstance(strict, bool):
         raise UsageError(f"{where}: 'strict' must be true or false, not {_kind(strict)}")
     fail_on = table.get("fail-on")
+    lang = table.get("lang")
+    if lang is not None and lang not in _LANGS:
+        shown = repr(lang) if isinstance(lang, str) else _kind(lang)
+        raise UsageError(f"{where}: 'lang' is {shown}; use {', '.join(_LANGS)}")
     return Config(
         select=_codes(table.get("select", ["SV"]), "select", where, known),
         ignore=_codes(table.get("ignore", []), "ignore", where, known),
@@ -169,6 +175,7 @@ def _parse(table: dict, where: str, known: set[str], root: Path) -> Config:
         fail_on=None if fail_on is None else _level(fail_on, "fail-on", where),
         per_path_ignores=_per_path(table.get("per-path-ignores", {}), where, known),
         root=root,
+        lang=lang,
     )
 
 

@@ -55,6 +55,13 @@ def format_option(registry: Registry, default: str = "") -> Any:
     return typer.Option("--format", "-f", metavar=registry.metavar(), help=help_text, show_default=not default)
 
 
+def lang_option(help_text: str = "") -> Any:
+    """--lang of a command whose messages are in fi, sv or en."""
+    return typer.Option("--lang", metavar="[fi|sv|en]", show_default=False, help=help_text or (
+        "The language of the messages: fi, sv or en; default: SIVISTYS_LANG, else 'lang' in sivistys.toml, "
+        "else the locale (LC_ALL, LC_MESSAGES, LANG) when it is Finnish or Swedish, else English."))
+
+
 class Command(TyperCommand):
     """A command whose --help names each argument by its metavar only, without typer's '<list[Path]>'."""
 

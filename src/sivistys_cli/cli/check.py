@@ -11,7 +11,7 @@ import typer
 
 from sivistys_cli.check.docs import FORMATS as RULE_FORMATS
 from sivistys_cli.check.formats import FORMATS, STATISTICS
-from sivistys_cli.cli.app import command, console, emit, format_option
+from sivistys_cli.cli.app import command, console, emit, format_option, lang_option
 from sivistys_cli.diagnostics import Severity
 from sivistys_cli.errors import SivistysError
 
@@ -37,12 +37,14 @@ def check(
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (usage errors still exit 2).")] = False,
     config_file: Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Use this sivistys.toml or pyproject.toml; default: the nearest one upwards from the checked paths.")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per check code instead of listing them.")] = False,
+    lang: Annotated[Optional[str], lang_option()] = None,
 ) -> None:
     """Check programs and outcome files; exit 0 clean, 1 on findings, 2 on usage errors."""
     from sivistys_cli.check.config import find, start_of
     from sivistys_cli.check.config import load as load_config
     from sivistys_cli.check.engine import exit_code, run
     from sivistys_cli.check.rules import RULES
+    from sivistys_cli.display.messages import choose_lang, localize
     from sivistys_cli.load.discover import load
 
     chosen = FORMATS.get(output_format or default_format())
@@ -52,10 +54,11 @@ def check(
     cwd = Path.cwd()
     config = load_config(config_file or find(start_of(paths or [Path("programs")], cwd)), RULES)
     corpus = load(paths or [])
+    language = choose_lang(lang, config.lang, os.environ)
     diagnostics = run(corpus, config)
     color = chosen.name == "text" and console().no_color is False
     render = STATISTICS.load() if statistics else chosen.load()
-    emit(render(diagnostics, len(corpus.selected), color=color), color)
+    emit(render(localize(diagnostics, language), len(corpus.selected), color=color, lang=language), color)
     raise typer.Exit(exit_code(diagnostics, threshold or _config_level(config), exit_zero))
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from sivistys_cli.diagnostics import Diagnostic, Severity
+from sivistys_cli.diagnostics import Diagnostic, Msg, Severity
+from sivistys_cli.display.messages import render
 from sivistys_cli.errors import UsageError
 from sivistys_cli.load.corpus import Corpus, ProgramDir
 from sivistys_cli.load.files import display_path, read_file
@@ -26,8 +27,7 @@ def load(paths: Iterable[str | Path], cwd: Path | None = None) -> Corpus:
         selected.add(orphan)
         diags.append(Diagnostic(
             display_path(orphan, cwd), 1, 1, "SV005", Severity.warning,
-            f"the directory '{orphan.parent.name}' has YAML files but no {PROGRAM_FILE}, so it is not checked; "
-            f"name the program file {PROGRAM_FILE}",
+            render(msg := Msg("SV005.orphan", {"directory": orphan.parent.name})), msg=msg,
         ))
     corpus = Corpus(programs, context, selected, [])
     corpus.diagnostics = [d for d in diags if _is_selected(corpus, d, cwd)]
@@ -115,8 +115,7 @@ def _dir_diagnostics(pd: ProgramDir, cwd: Path) -> list[Diagnostic]:
             out.append(
                 Diagnostic(
                     display_path(path.resolve(), cwd), 1, 1, "SV005", Severity.warning,
-                    f"'{path.name}' is not read; sivistys reads {PROGRAM_FILE} and {OUTCOMES_DIR}/<year>.yaml "
-                    "(rename it or move it out of the program directory)",
+                    render(msg := Msg("SV005.stray", {"name": path.name})), msg=msg,
                 )
             )
     return out

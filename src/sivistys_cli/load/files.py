@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sivistys_cli.diagnostics import Msg
 from sivistys_cli.load.corpus import LoadedFile
 from sivistys_cli.load.source import Parsed, parse
 from sivistys_cli.load.validate import validate
@@ -25,11 +26,10 @@ def read_file(path: Path, cwd: Path, model: type, what: str) -> LoadedFile:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        doc.problem("SV003", (line, col), (), "the file is not UTF-8 text (it looks like Windows-1252 or Latin-1); "
-                    "save it as UTF-8 in your editor")
+        doc.problem("SV003", (line, col), (), Msg("SV003.encoding"))
         return doc
     except OSError as exc:
-        doc.problem("SV003", (1, 1), (), f"cannot read the file: {exc.strerror}")
+        doc.problem("SV003", (1, 1), (), Msg("SV003.unreadable", {"reason": exc.strerror}))
         return doc
     return _fill(doc, text, model, what)
 

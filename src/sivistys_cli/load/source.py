@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from sivistys_cli.diagnostics import Msg
 from sivistys_cli.model.types import Loc
 
 try:  # libyaml is ~10x faster; the pure-Python loader gives the same nodes and marks.
@@ -32,7 +33,7 @@ class Problem:
     code: str
     line: int
     col: int
-    message: str
+    message: Msg
     loc: Loc = ()
 
 
@@ -96,19 +97,20 @@ def parse(text: str) -> Parsed:
         node = loader.get_single_node()
         data = _Builder(smap, problems, loader).build(node, ()) if node is not None else None
     except _AliasError as exc:
-        return Parsed(None, smap, [Problem("SV001", exc.line, exc.col, str(exc))], suppressions)
+        return Parsed(None, smap, [Problem("SV001", exc.line, exc.col, exc.msg)], suppressions)
     except yaml.MarkedYAMLError as exc:
         return Parsed(None, smap, [_syntax_problem(exc, text)], suppressions)
     except yaml.YAMLError as exc:  # e.g. a character libyaml refuses outright
-        return Parsed(None, smap, [Problem("SV001", 1, 1, f"YAML syntax error: {exc}")], suppressions)
+        return Parsed(None, smap, [Problem("SV001", 1, 1, Msg("SV001.other", {"problem": str(exc)}))], suppressions)
     finally:
         loader.dispose()
     return Parsed(data, smap, problems, suppressions)
 
 
 class _AliasError(Exception):
-    def __init__(self, node: yaml.Node, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, node: yaml.Node, msg: Msg) -> None:
+        super().__init__(msg.key)
+        self.msg = msg
         self.line, self.col = node.start_mark.line + 1, node.start_mark.column + 1
 
 
@@ -123,10 +125,9 @@ class _Builder:
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.built += 1
         if self.built > MAX_VALUES:
-            raise _AliasError(node, f"the file expands to more than {MAX_VALUES} values, through aliases (*name); "
-                              "write the values out instead of repeating aliases")
+            raise _AliasError(node, Msg("SV001.alias_bomb", {"limit": MAX_VALUES}))
         if id(node) in self.active:
-            raise _AliasError(node, "an alias (*name) refers to the value it is inside of; remove the alias")
+            raise _AliasError(node, Msg("SV001.alias_loop"))
         self.smap.values.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             return self._guarded(node, lambda: self._mapping(node, loc))
@@ -158,7 +159,7 @@ class _Builder:
                 first = self.smap.keys[loc + (key,)]
                 self.problems.append(Problem(
                     "SV002", *key_pos,
-                    f"duplicate key '{key}' (first on line {first[0]}); remove one of them or merge them",
+                    Msg("SV002.message", {"key": key, "line": first[0]}),
                     loc + (key,),
                 ))
                 continue
@@ -177,17 +178,17 @@ def _key(node: yaml.Node, loader: Any) -> str:
     return str(loader.construct_object(node, deep=True))
 
 
+# The parser's words -> a hint in the catalogs (`yaml_hint.<key>`), in plain words.
 _HINTS = (
-    ("tab character", "indent with spaces, not tabs"),
-    ("mapping values are not allowed", "a value that contains ': ' must be quoted, or a line lacks its 'key:'"),
-    ("did not find expected '-' indicator", "a list item or key is indented differently from its neighbours; "
-     "align them"),
-    ("did not find expected key", "a key is indented differently from the keys above it; align them"),
-    ("could not find expected ':'", "a line is missing 'key: value', or a quote is not closed"),
-    ("found undefined alias", "'*' starts an alias; put text that begins with '*' in quotes"),
-    ("did not find expected ',' or ']'", "a list in [ ] is not closed, or an item in it needs quotes"),
-    ("did not find expected ',' or '}'", "a mapping in { } is not closed, or a value in it needs quotes"),
-    ("found unexpected end of stream", "a quote or bracket opened here is never closed"),
+    ("tab character", "tab"),
+    ("mapping values are not allowed", "colon"),
+    ("did not find expected '-' indicator", "dash"),
+    ("did not find expected key", "key"),
+    ("could not find expected ':'", "missing_colon"),
+    ("found undefined alias", "alias"),
+    ("did not find expected ',' or ']'", "list"),
+    ("did not find expected ',' or '}'", "mapping"),
+    ("found unexpected end of stream", "unclosed"),
 )
 
 
@@ -201,15 +202,13 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     lines = text.splitlines() or [""]
     line = min(line, len(lines))
     if "another document" in problem:
-        return Problem("SV001", line, col, "the file holds more than one YAML document (a second '---'); "
-                       "keep one document per file")
+        return Problem("SV001", line, col, Msg("SV001.documents"))
     if "cannot start any token" in problem:
         char = lines[line - 1][col - 1:col] if col <= len(lines[line - 1]) else ""
-        hint = ("indent with spaces, not tabs" if char == "\t"
-                else f"a value cannot start with '{char}'; put the value in quotes")
-        return Problem("SV001", line, col, f"YAML syntax error: {problem}; {hint}")
-    hint = next((h for needle, h in _HINTS if needle in problem), "fix the YAML syntax at this position")
-    return Problem("SV001", line, col, f"YAML syntax error: {problem}; {hint}")
+        hint = Msg("yaml_hint.tab") if char == "\t" else Msg("yaml_hint.token", {"char": char})
+        return Problem("SV001", line, col, Msg("SV001.message", {"problem": problem, "hint": hint}))
+    hint_key = next((h for needle, h in _HINTS if needle in problem), "other")
+    return Problem("SV001", line, col, Msg("SV001.message", {"problem": problem, "hint": Msg(f"yaml_hint.{hint_key}")}))
 
 
 def _code(word: str) -> str:

@@ -9,7 +9,7 @@ from sivistys_cli.diagnostics import Diagnostic, count
 SCHEMA_VERSION = 1
 
 
-def render(diagnostics: list[Diagnostic], files: int, color: bool = False) -> str:
+def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang: str = "en") -> str:
     c = count(diagnostics)
     doc = {
         "version": SCHEMA_VERSION,
