@@ -52,6 +52,8 @@ _EXPLAINED = (
     "date_from_datetime_parsing", "date_parsing", "date_type", "decimal_parsing", "decimal_type", "decimal_max_places",
     "finite_number", "bool_parsing", "bool_type", "tuple_type", "list_type", "model_type", "model_attributes_type",
     "dict_type", "string_type", "string_too_long", "string_pattern_mismatch",
+    # the format's own errors (model/types.py)
+    "control_character", "text_type", "text_type_lang", "text_lang", "value_finite", "value_type",
 )
 
 
@@ -191,10 +193,11 @@ def _either(wanted: list[Msg | str]) -> Msg | str:
 
 def _explain(err: dict[str, Any]) -> Msg:
     kind, ctx = err["type"], err.get("ctx", {}) or {}
+    kind = "text_type_lang" if kind == "text_type" and "lang" in ctx else kind
     if kind not in _EXPLAINED:
         return Msg("explain.other", {"text": err["msg"].rstrip(".")})
     args = {"choices": _choices(ctx.get("expected", "")), "ge": ctx.get("ge"), "le": ctx.get("le"),
-            "max_length": ctx.get("max_length")}
+            "max_length": ctx.get("max_length"), "code": ctx.get("code"), "lang": ctx.get("lang")}
     return Msg(f"explain.{kind}", args)
 
 
