@@ -92,16 +92,19 @@ def _config_level(config: Config) -> Severity:
 def rules(
     output_format: Annotated[str, format_option(RULE_FORMATS)] = RULE_FORMATS.default,
     explain_code: Annotated[Optional[str], typer.Option("--explain", metavar="CODE", help="Show the full documentation of one check (code or name), with a bad and a good example.", show_default=False)] = None,
+    lang: Annotated[Optional[str], lang_option()] = None,
 ) -> None:
     """List every check: code, name, default severity and what it checks."""
     from sivistys_cli.check.docs import explain as explain_rule
     from sivistys_cli.check.docs import find_rule
     from sivistys_cli.check.rules import RULES
+    from sivistys_cli.display.messages import choose_lang
 
+    language = choose_lang(lang, None, os.environ)
     if explain_code is not None:
-        sys.stdout.write(explain_rule(find_rule(RULES, explain_code)))
+        sys.stdout.write(explain_rule(find_rule(RULES, explain_code), language))
         return
-    sys.stdout.write(RULE_FORMATS.renderer(output_format)(RULES))
+    sys.stdout.write(RULE_FORMATS.renderer(output_format)(RULES, lang=language))
 
 
 @command(examples=(
@@ -110,13 +113,15 @@ def rules(
 ))
 def explain(
     code: Annotated[str, typer.Argument(metavar="CODE", help="A check code such as SV202, or its name.", show_default=False)],
+    lang: Annotated[Optional[str], lang_option()] = None,
 ) -> None:
     """Show the full documentation of one check, with a bad and a good example (as rules --explain)."""
     from sivistys_cli.check.docs import explain as explain_rule
     from sivistys_cli.check.docs import find_rule
     from sivistys_cli.check.rules import RULES
+    from sivistys_cli.display.messages import choose_lang
 
-    sys.stdout.write(explain_rule(find_rule(RULES, code)))
+    sys.stdout.write(explain_rule(find_rule(RULES, code), choose_lang(lang, None, os.environ)))
 
 
 @command(examples=(

@@ -43,7 +43,7 @@ def _fill(doc: LoadedFile, text: str, model: type, what: str) -> LoadedFile:
     parsed: Parsed = parse(text)
     doc.source, doc.suppressions, doc.data = parsed.source, parsed.suppressions, parsed.data
     for p in parsed.problems:
-        doc.problem(p.code, (p.line, p.col), p.loc, p.message)
+        doc.problem(p.code, (p.line, p.col), p.loc, p.msg or Msg("common.as_written", {"text": p.message}))
     if any(p.code == "SV001" for p in parsed.problems):
         return doc
     doc.model, findings = validate(model, parsed.data, what)

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from sivistys_cli.diagnostics import Msg
+from sivistys_cli.display.messages import render
 from sivistys_cli.model.types import Loc
 
 try:  # libyaml is ~10x faster; the pure-Python loader gives the same nodes and marks.
@@ -33,8 +34,13 @@ class Problem:
     code: str
     line: int
     col: int
-    message: Msg
+    message: str
     loc: Loc = ()
+    msg: Msg | None = None  # the message as data (display/messages.py); `message` is its English
+
+
+def _problem(code: str, line: int, col: int, msg: Msg, loc: Loc = ()) -> Problem:
+    return Problem(code, line, col, render(msg), loc, msg)
 
 
 @dataclass
@@ -97,11 +103,11 @@ def parse(text: str) -> Parsed:
         node = loader.get_single_node()
         data = _Builder(smap, problems, loader).build(node, ()) if node is not None else None
     except _AliasError as exc:
-        return Parsed(None, smap, [Problem("SV001", exc.line, exc.col, exc.msg)], suppressions)
+        return Parsed(None, smap, [_problem("SV001", exc.line, exc.col, exc.msg)], suppressions)
     except yaml.MarkedYAMLError as exc:
         return Parsed(None, smap, [_syntax_problem(exc, text)], suppressions)
     except yaml.YAMLError as exc:  # e.g. a character libyaml refuses outright
-        return Parsed(None, smap, [Problem("SV001", 1, 1, Msg("SV001.other", {"problem": str(exc)}))], suppressions)
+        return Parsed(None, smap, [_problem("SV001", 1, 1, Msg("SV001.other", {"problem": str(exc)}))], suppressions)
     finally:
         loader.dispose()
     return Parsed(data, smap, problems, suppressions)
@@ -157,7 +163,7 @@ class _Builder:
             key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in out:
                 first = self.smap.keys[loc + (key,)]
-                self.problems.append(Problem(
+                self.problems.append(_problem(
                     "SV002", *key_pos,
                     Msg("SV002.message", {"key": key, "line": first[0]}),
                     loc + (key,),
@@ -202,13 +208,13 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     lines = text.splitlines() or [""]
     line = min(line, len(lines))
     if "another document" in problem:
-        return Problem("SV001", line, col, Msg("SV001.documents"))
+        return _problem("SV001", line, col, Msg("SV001.documents"))
     if "cannot start any token" in problem:
         char = lines[line - 1][col - 1:col] if col <= len(lines[line - 1]) else ""
         hint = Msg("yaml_hint.tab") if char == "\t" else Msg("yaml_hint.token", {"char": char})
-        return Problem("SV001", line, col, Msg("SV001.message", {"problem": problem, "hint": hint}))
+        return _problem("SV001", line, col, Msg("SV001.message", {"problem": problem, "hint": hint}))
     hint_key = next((h for needle, h in _HINTS if needle in problem), "other")
-    return Problem("SV001", line, col, Msg("SV001.message", {"problem": problem, "hint": Msg(f"yaml_hint.{hint_key}")}))
+    return _problem("SV001", line, col, Msg("SV001.message", {"problem": problem, "hint": Msg(f"yaml_hint.{hint_key}")}))
 
 
 def _code(word: str) -> str:

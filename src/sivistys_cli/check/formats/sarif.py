@@ -7,7 +7,7 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from sivistys_cli import __version__
-from sivistys_cli.check.docs import rule_help
+from sivistys_cli.check.docs import doc, rule_help
 from sivistys_cli.check.rules import RULES, Rule
 from sivistys_cli.diagnostics import Diagnostic, Severity
 
@@ -19,7 +19,7 @@ def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang:
     codes = sorted(RULES)
     index = {code: i for i, code in enumerate(codes)}
     run = {
-        "tool": {"driver": {"name": "sivistys", "version": __version__, "rules": [_rule(RULES[c]) for c in codes]}},
+        "tool": {"driver": {"name": "sivistys", "version": __version__, "rules": [_rule(RULES[c], lang) for c in codes]}},
         "originalUriBaseIds": {"SRCROOT": {"description": {"text": "The directory sivistys was run in."}}},
         "results": [_result(d, index[d.code]) for d in diagnostics],
     }
@@ -27,13 +27,14 @@ def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def _rule(rule: Rule) -> dict[str, object]:
-    text, markdown = rule_help(rule)
+def _rule(rule: Rule, lang: str) -> dict[str, object]:
+    """A rule with its stable English id and name, and its documentation in the chosen language."""
+    text, markdown = rule_help(rule, lang)
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.summary},
+        "shortDescription": {"text": doc(rule, lang)},
+        "fullDescription": {"text": doc(rule, lang)},
         "help": {"text": text, "markdown": markdown},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
     }
