@@ -13,7 +13,7 @@ from sivistys_cli.display.literal import shorten
 _STYLE = {"added": "green", "removed": "red", "changed": "yellow", "moved": "cyan", "renamed": "blue"}
 
 
-def render(changes: list[Change], old: str, new: str, color: bool = False) -> str:
+def render(changes: list[Change], old: str, new: str, color: bool = False, lang: str = "en") -> str:
     """Plain text; with `color`, rich markup in which everything from the files is escaped."""
     esc = escape if color else str
     lines = [_bold(f"sivistys diff: {esc(old)} → {esc(new)}", color)]
