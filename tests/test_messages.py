@@ -177,3 +177,45 @@ def test_explain_shows_the_example_finding_in_the_language(lang: str) -> None:
     assert result.exit_code == 0
     assert examples()["SV402"]["bad"]["findings"][lang] in result.stdout
     assert examples()["SV402"]["bad"]["finding"] not in result.stdout
+
+
+# One error of each family in a copy of the bundled programs: (file, text, replacement, code).
+ONE_OF_EACH = [
+    ("somero-sivistysohjelma/program.yaml", "unit: Sivistyspalvelut\n", "unit: Sivistyspalvelut\nunit: Sivistys\n", "SV002"),
+    ("somero-sivistysohjelma/program.yaml", "organization: Someron kaupunki\n",
+     "organization: Someron kaupunki\nvisio: Sujuvat palvelut\n", "SV102"),
+    ("toiminnalliset-tavoitteet-2024/outcomes/2024.yaml", "  - ref: hakeutuvat-kirjastopalvelut\n",
+     "  - ref: hakeutuvat-kirjastopalvelu\n", "SV202"),
+    ("tammela-palveluprosessit/program.yaml", "        schedule: 2018\n", "        schedule: 2019\n", "SV302"),
+    ("toiminnalliset-tavoitteet-2024/outcomes/2024.yaml", "    status: achieved\n    value: true\n",
+     "    status: achieved\n    value: kyllä\n", "SV402"),
+]
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_check_in_the_language_on_the_bundled_programs_with_one_error_of_each_family(
+    tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parents[1] / "programs", tmp_path / "programs")
+    for file, old, new, _ in ONE_OF_EACH:
+        path = tmp_path / "programs" / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (file, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    english = CliRunner().invoke(app, ["check"]).stdout.splitlines()
+    result = CliRunner().invoke(app, ["check", "--lang", lang])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    families = {RULES[line.split(" ")[1]].family for line in lines[:-1]}
+    assert {"input", "structure", "references", "time", "consistency", "measurability"} <= families
+    assert {code for *_, code in ONE_OF_EACH} <= {line.split(" ")[1] for line in lines[:-1]}
+    assert len(lines) == len(english)
+    for mine, theirs in zip(lines[:-1], english[:-1], strict=True):
+        assert mine.split(" ", 2)[:2] == theirs.split(" ", 2)[:2]  # file:line:col: and the code
+        assert mine.split(": ", 2)[2] != theirs.split(": ", 2)[2]  # the message, said in the language
+    words = {"fi": ("virhe", "varoitus"), "sv": ("fel", "varning")}[lang]
+    assert all(line.split(" ")[2].rstrip(":") in words for line in lines[:-1])
+    assert lines[-1].startswith({"fi": "Löytyi ", "sv": "Hittade "}[lang])
