@@ -36,6 +36,9 @@ DOMAINS = {
     "expect": set(_EXPECT),
     "explain": set(_EXPLAINED) | {"other"},
     "severity": {s.value for s in Severity},
+    # help.<command>…: checked against the command tree in its own test below
+    "help": {"app", "check", "rules", "explain", "schema", "diff", "export", "import", "fmt", "init", "report",
+             "summary", "outcomes", "lang", "examples"},
 }
 
 
@@ -219,3 +222,43 @@ def test_check_in_the_language_on_the_bundled_programs_with_one_error_of_each_fa
     words = {"fi": ("virhe", "varoitus"), "sv": ("fel", "varning")}[lang]
     assert all(line.split(" ")[2].rstrip(":") in words for line in lines[:-1])
     assert lines[-1].startswith({"fi": "Löytyi ", "sv": "Hittade "}[lang])
+
+
+def _help_keys(command: object, key: str = "app") -> set[str]:
+    """The catalog key of every command summary and option help of the command tree (format help excepted)."""
+    from sivistys_cli.cli.app import _param_help  # noqa: F401 - the lookup these keys serve
+
+    keys = {f"{key}.summary"} if getattr(command, "help", None) else set()
+    shared = {"lang"} if key in ("check", "rules", "explain", "diff") else set()
+    keys |= {"lang" if p.name in shared else f"{key}.{p.name}" for p in command.params  # type: ignore[attr-defined]
+             if getattr(p, "help", None) and p.name != "output_format"}
+    for name, sub in getattr(command, "commands", {}).items():
+        keys |= _help_keys(sub, name if key == "app" else f"{key}.{name}")
+    return keys
+
+
+def test_every_command_and_option_has_its_help_in_the_catalogs_and_no_other() -> None:
+    import typer.main
+
+    keys = _help_keys(typer.main.get_command(app)) | {"examples"}
+    in_catalog = {k.removeprefix("help.") for k in message_keys("en") if k.startswith("help.")}
+    assert in_catalog == keys
+
+
+@pytest.mark.parametrize(("lang", "summary", "option"), [
+    ("fi", "Tarkista ohjelmat ja toteumatiedostot", "Laske löydökset tarkistuksen koodeittain"),
+    ("sv", "Kontrollera program och utfallsfiler", "Räkna anmärkningarna per kontrollkod"),
+])
+def test_help_in_the_language_of_the_start_up(lang: str, summary: str, option: str) -> None:
+    import typer.main
+    from click.testing import CliRunner as ClickRunner
+
+    from sivistys_cli.cli.app import help_lang, localized
+
+    assert help_lang({"SIVISTYS_LANG": lang}) == lang
+    assert help_lang({"LANG": f"{lang}_FI.UTF-8"}) == lang
+    command = localized(typer.main.get_command(app), lang)
+    result = ClickRunner().invoke(command, ["check", "--help"], terminal_width=200)
+    assert summary in result.stdout and option in result.stdout
+    assert "Count findings per check code" not in result.stdout
+    assert {"fi": "Esimerkkejä:", "sv": "Exempel:"}[lang] in result.stdout

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
+import typer.main
 from typer.core import TyperArgument, TyperCommand
 
 from sivistys_cli import __version__
@@ -126,10 +127,55 @@ def _root(
     """sivistys: municipal development programs as version-controlled YAML."""
 
 
+def localized(command: Any, lang: str) -> Any:
+    """The click command tree with its summaries, option help and 'Examples:' in `lang` (from the catalogs).
+
+    typer fixes help texts when the commands are declared; they are replaced here, once the tree is
+    built, so a command's help follows SIVISTYS_LANG or the locale at start-up.
+    """
+    if lang != "en":
+        _translate(command, "app", lang)
+    return command
+
+
+def _translate(command: Any, key: str, lang: str) -> None:
+    from sivistys_cli.display.messages import entry
+
+    if command.help:
+        rest = command.help.partition("\n")[2]
+        command.help = entry(f"help.{key}.summary", lang) + ("\n" + rest if rest else "")
+        command.short_help = None
+    for param in command.params:
+        if getattr(param, "help", None) and param.name != "output_format":
+            param.help = _param_help(key, param.name, lang)
+    if command.epilog:
+        command.epilog = command.epilog.replace("Examples:", entry("help.examples", lang), 1)
+    for name, sub in getattr(command, "commands", {}).items():
+        _translate(sub, name if key == "app" else f"{key}.{name}", lang)
+
+
+def _param_help(key: str, name: str, lang: str) -> str:
+    """An option's help; --lang of the message commands shares one text, typer's completion options keep theirs."""
+    from sivistys_cli.display.messages import entry
+
+    try:
+        return entry(f"help.{key}.{name}", lang)
+    except KeyError:
+        return entry("help.lang", lang) if name == "lang" else entry(f"help.{name}", lang)
+
+
+def help_lang(environ: Any) -> str:
+    """The language of --help: SIVISTYS_LANG when it is fi, sv or en, else a Finnish or Swedish locale, else English."""
+    from sivistys_cli.display.messages import locale_lang
+
+    chosen = environ.get("SIVISTYS_LANG", "")
+    return chosen if chosen in ("fi", "sv", "en") else locale_lang(environ) or "en"
+
+
 def main() -> None:
     """Entry point: an unexpected error becomes a short message and exit 3, never a traceback."""
     try:
-        app(standalone_mode=True)
+        localized(typer.main.get_command(app), help_lang(os.environ))(standalone_mode=True)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
