@@ -262,3 +262,36 @@ def test_help_in_the_language_of_the_start_up(lang: str, summary: str, option: s
     assert summary in result.stdout and option in result.stdout
     assert "Count findings per check code" not in result.stdout
     assert {"fi": "Esimerkkejä:", "sv": "Exempel:"}[lang] in result.stdout
+
+
+def test_lang_in_sivistys_toml_and_the_command_line_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    case = sorted((CASES / "SV502").glob("invalid*"))[0]
+    monkeypatch.chdir(case)
+    (case / "sivistys.toml").write_text('lang = "sv"\n', encoding="utf-8")
+    try:
+        swedish = CliRunner().invoke(app, ["check"])
+        english = CliRunner().invoke(app, ["check", "--lang", "en"])
+        (case / "sivistys.toml").write_text('lang = "de"\n', encoding="utf-8")
+        wrong = CliRunner().invoke(app, ["check"])
+    finally:
+        (case / "sivistys.toml").unlink()
+    assert swedish.stdout == (case / "expected.sv.txt").read_text(encoding="utf-8").rsplit("exit:", 1)[0]
+    assert english.stdout == (case / "expected.txt").read_text(encoding="utf-8").rsplit("exit:", 1)[0]
+    assert wrong.exit_code == 2 and "'lang' is 'de'; use fi, sv, en" in wrong.stderr
+
+
+def test_json_sarif_and_gitlab_keep_english_codes_and_names_with_the_message_in_the_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import json
+
+    case = sorted((CASES / "SV502").glob("invalid*"))[0]
+    monkeypatch.chdir(case)
+    finding = json.loads(CliRunner().invoke(app, ["check", "--format", "json", "--lang", "fi"]).stdout)["diagnostics"][0]
+    assert (finding["code"], finding["severity"]) == ("SV502", "warning")
+    assert finding["message"].startswith("mittarilla ")
+    sarif = json.loads(CliRunner().invoke(app, ["check", "--format", "sarif", "--lang", "sv"]).stdout)["runs"][0]
+    rule = next(r for r in sarif["tool"]["driver"]["rules"] if r["id"] == "SV502")
+    assert rule["name"] == "measure-without-target" and sarif["results"][0]["message"]["text"].startswith("mätaren ")
+    gitlab = json.loads(CliRunner().invoke(app, ["check", "--format", "gitlab", "--lang", "fi"]).stdout)[0]
+    assert gitlab["check_name"] == "SV502" and "tavoitetasoa" in gitlab["description"]
