@@ -164,6 +164,15 @@ def test_revision_memo_in_finnish_and_swedish(revised: Path, lang: str) -> None:
         assert word not in result.stdout
 
 
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_revision_as_text_in_finnish_and_swedish(revised: Path, lang: str) -> None:
+    result = invoke("v1.0", "v1.1", "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    assert_golden(f"revision.{lang}.txt", result.stdout)
+    for word in ("added", "changed", "removed", "moved from", "editorial", "substantive", "decision behind"):
+        assert word not in result.stdout
+
+
 def test_revision_substantive_only(revised: Path) -> None:
     result = invoke("v1.0", "v1.1", "--substantive")
     assert result.exit_code == 0

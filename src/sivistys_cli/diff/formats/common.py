@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from sivistys_cli.diff.compare import Change, summary
-from sivistys_cli.display.literal import flat, plural, shorten
+from sivistys_cli.display.literal import flat, shorten
 from sivistys_cli.display.messages import say
 
-PLURAL = {"program": "Programs", "theme": "Themes", "goal": "Goals", "action": "Actions", "measure": "Measures",
-          "outcomes": "Outcome years", "outcome": "Outcomes"}
 MARK = {"added": "+", "removed": "-", "changed": "~", "moved": ">", "renamed": "="}
 
 
@@ -18,13 +16,13 @@ def value(v: Any, limit: int = 160, braces: bool = True) -> str:
     return shorten(flat(v, top=not braces), limit)
 
 
-def summary_line(changes: list[Change]) -> str:
+def summary_line(changes: list[Change], lang: str = "en") -> str:
     """'Goals +1 ~2 −0, Actions +0 ~1 −1' for every kind of item that changed; 'No changes.' if none."""
     parts = [
-        f"{PLURAL[item]} +{n['added']} ~{n['changed']} −{n['removed']}"
+        f"{items(item, lang)} +{n['added']} ~{n['changed']} −{n['removed']}"
         for item, n in summary(changes).items() if any(n.values())
     ]
-    return f"{', '.join(parts)} ({totals(changes)})" if parts else "No changes."
+    return f"{', '.join(parts)} ({totals(changes, lang)})" if parts else say("diff.no_changes", lang)
 
 
 def totals(changes: list[Change], lang: str = "en") -> str:
@@ -48,20 +46,21 @@ def ident(path: str) -> str:
     return path.rsplit("/", 1)[-1].rsplit("@", 1)[-1]
 
 
-def describe(c: Change) -> str:
+def describe(c: Change, lang: str = "en") -> str:
     """What happened, in words: 'targets[2027].value: 10 → 15', 'moved from a to b' …"""
     if c.kind == "changed":
-        return f"{c.field}: {value(c.old)} → {value(c.new)}"
+        old, new = (status_word(c, v, lang) or value(v) for v in (c.old, c.new))
+        return f"{c.field}: {old} → {new}"
+    kind = say(f"diff.kind.{c.kind}", lang)
     if c.kind in ("added", "removed") and c.item in ("program", "outcomes", "outcome"):
-        return f"{c.kind}: {facts(c)}"
+        return f"{kind}: {facts(c, lang)}"
     if c.kind in ("added", "removed"):
-        where = "" if c.parent == c.program else f" {'under' if c.kind == 'added' else 'from'} {ident(c.parent)}"
-        return c.kind + where
+        where = "" if c.parent == c.program else " " + say(
+            "diff.under" if c.kind == "added" else "diff.from", lang, parent=ident(c.parent))
+        return kind + where
     if c.kind == "moved":
-        return f"moved from {ident(c.old)} to {ident(c.new)}"
-    if c.probable:
-        return f"probably renamed from {c.old} (nearly the same content; add previous_ids: [{c.old}] to confirm)"
-    return f"renamed from {c.old}"
+        return say("diff.text.moved", lang, old=ident(c.old), new=ident(c.new))
+    return say("diff.text.probably_renamed" if c.probable else "diff.text.renamed", lang, old=c.old)
 
 
 def facts(c: Change, lang: str = "en") -> str:
