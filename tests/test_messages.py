@@ -295,3 +295,20 @@ def test_json_sarif_and_gitlab_keep_english_codes_and_names_with_the_message_in_
     assert rule["name"] == "measure-without-target" and sarif["results"][0]["message"]["text"].startswith("mätaren ")
     gitlab = json.loads(CliRunner().invoke(app, ["check", "--format", "gitlab", "--lang", "fi"]).stdout)[0]
     assert gitlab["check_name"] == "SV502" and "tavoitetasoa" in gitlab["description"]
+
+
+@pytest.mark.parametrize(("args", "english", "finnish", "swedish"), [
+    (["check", "nowhere"], "sivistys: error: nowhere: no such file or directory",
+     "sivistys: virhe: nowhere: tiedostoa tai kansiota ei ole", "sivistys: fel: nowhere: filen eller mappen finns inte"),
+    (["check", "--fail-on", "x"], "sivistys: error: unknown --fail-on 'x'; use error, warning or info",
+     "sivistys: virhe: tuntematon --fail-on 'x'; käytä jotakin näistä: error, warning tai info",
+     "sivistys: fel: okänt --fail-on 'x'; använd error, warning eller info"),
+])
+def test_cli_errors_in_the_language(args: list[str], english: str, finnish: str, swedish: str,
+                                    monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    for lang, expected in (("en", english), ("fi", finnish), ("sv", swedish)):
+        result = CliRunner().invoke(app, [*args, "--lang", lang])
+        assert (result.exit_code, result.stderr.strip()) == (2, expected)
+    monkeypatch.setenv("LANG", "fi_FI.UTF-8")
+    assert CliRunner().invoke(app, args).stderr.strip() == finnish

@@ -7,8 +7,7 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-from sivistys_cli.display.messages import entry, say
-from sivistys_cli.errors import UsageError
+from sivistys_cli.display.messages import entry, say, usage
 from sivistys_cli.formats import Format, Registry
 
 if TYPE_CHECKING:
@@ -64,7 +63,7 @@ def find_rule(rules: dict[str, Rule], code: str) -> Rule:
     for rule in rules.values():
         if wanted.upper() == rule.code or wanted.lower() == rule.name:
             return rule
-    raise UsageError(f"unknown check {code!r}; 'sivistys rules' lists every code")
+    raise usage("unknown_check", code=repr(code))
 
 
 def explain(rule: Rule, lang: str = "en") -> str:

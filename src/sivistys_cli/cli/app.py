@@ -95,10 +95,21 @@ def command(
         try:
             fn(*args, **kwargs)
         except SivistysError as exc:
-            console(stderr=True).print(f"sivistys: error: {exc}", markup=False)
+            console(stderr=True).print(_said(exc, kwargs.get("lang")), markup=False)
             raise typer.Exit(exc.exit_code) from None
 
     return (app or _app()).command(name, cls=cls or Command, epilog=epilog(examples))(wrapper)
+
+
+def _said(exc: SivistysError, lang: object) -> str:
+    """'sivistys: error: …' in the language asked for (--lang, else SIVISTYS_LANG or the locale), when the
+    catalogs have the message."""
+    if exc.msg is None:
+        return f"sivistys: error: {exc}"
+    from sivistys_cli.display.messages import render, say
+
+    chosen = lang if lang in ("fi", "sv", "en") else help_lang(os.environ)
+    return say("error.line", chosen, text=render(exc.msg, chosen))  # type: ignore[arg-type]
 
 
 def _app() -> typer.Typer:

@@ -12,14 +12,14 @@ import typer
 from sivistys_cli.check.docs import FORMATS as RULE_FORMATS
 from sivistys_cli.check.formats import FORMATS, STATISTICS
 from sivistys_cli.cli.app import command, console, emit, format_option, lang_option
-from sivistys_cli.diagnostics import Severity
+from sivistys_cli.diagnostics import Msg, Severity
+from sivistys_cli.display.messages import usage
 from sivistys_cli.errors import SivistysError
 
 if TYPE_CHECKING:
     from sivistys_cli.check.config import Config
 
 
-_LEVELS = "error, warning or info"
 
 
 @command(examples=(
@@ -50,7 +50,7 @@ def check(
     chosen = FORMATS.get(output_format or default_format())
     threshold = _fail_level(fail_on, strict)  # before any file is read: a bad option is exit 2 at once
     if config_file is not None and not config_file.is_file():
-        raise SivistysError(f"{config_file}: no such configuration file")
+        raise usage("no_config", path=config_file)
     cwd = Path.cwd()
     config = load_config(config_file or find(start_of(paths or [Path("programs")], cwd)), RULES)
     corpus = load(paths or [])
@@ -71,10 +71,10 @@ def _fail_level(fail_on: str | None, strict: bool) -> Severity | None:
     if fail_on is None:
         return Severity.warning if strict else None
     if fail_on not in {s.value for s in Severity}:
-        raise SivistysError(f"unknown --fail-on '{fail_on}'; use {_LEVELS}")
+        raise usage("fail_on", value=fail_on, levels=Msg("common.or", {"a": "error, warning", "b": "info"}))
     level = Severity(fail_on)
     if strict and level.rank > Severity.warning.rank:
-        raise SivistysError(f"--strict means --fail-on warning; it cannot be combined with --fail-on {fail_on}")
+        raise usage("strict_fail_on", value=fail_on)
     return level
 
 

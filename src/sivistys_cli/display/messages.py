@@ -19,6 +19,7 @@ from typing import Any
 
 from sivistys_cli.diagnostics import Diagnostic, Msg, PerLang
 from sivistys_cli.display.i18n import LANGS, Translator, flat_keys
+from sivistys_cli.errors import UsageError
 
 
 @cache
@@ -107,6 +108,12 @@ def locale_lang(environ: Mapping[str, str]) -> str | None:
     value = next((environ[v] for v in LOCALE_VARIABLES if environ.get(v)), "")
     code = value.split(".")[0].split("_")[0].lower()
     return code if code in ("fi", "sv") else None
+
+
+def usage(key: str, **args: object) -> UsageError:
+    """A usage error (exit 2) whose message is in the catalogs: `error.<key>`."""
+    msg = Msg(f"error.{key}", args)
+    return UsageError(render(msg), msg)
 
 
 def say(key: str, lang: str = "en", **args: object) -> str:

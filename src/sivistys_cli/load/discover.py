@@ -6,8 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from sivistys_cli.diagnostics import Diagnostic, Msg, Severity
-from sivistys_cli.display.messages import render
-from sivistys_cli.errors import UsageError
+from sivistys_cli.display.messages import render, usage
 from sivistys_cli.load.corpus import Corpus, ProgramDir
 from sivistys_cli.load.files import display_path, read_file
 from sivistys_cli.model import OutcomeYear, Program
@@ -44,7 +43,7 @@ def _discover(paths: list[Path], cwd: Path) -> tuple[set[Path], set[Path]]:
     for given in paths:
         path = (cwd / given).resolve()
         if not path.exists():
-            raise UsageError(f"{given}: no such file or directory")
+            raise usage("no_such_path", path=given)
         if path.is_file():
             root = _root_of_file(path, given)
             roots.add(root)
@@ -52,9 +51,7 @@ def _discover(paths: list[Path], cwd: Path) -> tuple[set[Path], set[Path]]:
             continue
         found = [path] if (path / PROGRAM_FILE).is_file() else sorted(p.parent for p in path.glob(f"*/{PROGRAM_FILE}"))
         if not found:
-            raise UsageError(
-                f"{given}: no programs found; expected {given}/{PROGRAM_FILE} or {given}/<program-id>/{PROGRAM_FILE}"
-            )
+            raise usage("no_programs", path=given)
         for root in found:
             roots.add(root)
             selected.update(_program_files(root))
@@ -77,12 +74,12 @@ def _orphans(given: list[Path], cwd: Path) -> list[Path]:
 
 def _root_of_file(path: Path, given: Path) -> Path:
     if path.suffix not in (".yaml", ".yml"):
-        raise UsageError(f"{given}: not a YAML file; sivistys reads program.yaml and outcomes/<year>.yaml")
+        raise usage("not_yaml", path=given)
     if path.parent.name == OUTCOMES_DIR and (path.parent.parent / PROGRAM_FILE).exists():
         return path.parent.parent
     if path.name == PROGRAM_FILE:
         return path.parent
-    raise UsageError(f"{given}: not a program file; expected <program-id>/{PROGRAM_FILE} or <program-id>/outcomes/<year>.yaml")
+    raise usage("not_a_program_file", path=given)
 
 
 def _siblings(roots: set[Path]) -> set[Path]:
