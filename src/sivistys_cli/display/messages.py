@@ -110,12 +110,12 @@ def locale_lang(environ: Mapping[str, str]) -> str | None:
     return code if code in ("fi", "sv") else None
 
 
-def usage(key: str, **args: object) -> UsageError:
+def usage(key: str, /, **args: object) -> UsageError:
     """A usage error (exit 2) whose message is in the catalogs: `error.<key>`."""
     msg = Msg(f"error.{key}", args)
     return UsageError(render(msg), msg)
 
 
-def say(key: str, lang: str = "en", **args: object) -> str:
+def say(key: str, lang: str = "en", /, **args: object) -> str:
     """A message by key, e.g. a CLI error or a summary line."""
     return render(Msg(key, args), lang)
