@@ -24,6 +24,7 @@ GOLDEN = ROOT / "tests" / "golden" / "report"
 FIXTURE = ROOT / "tests" / "fixtures" / "report" / "programs"
 UPDATE = os.environ.get("SIVISTYS_UPDATE_GOLDENS") == "1"
 OUTCOME_PROGRAM = "toiminnalliset-tavoitteet-2024"
+EXAMPLE = "kuusilahti-hyvinvointiohjelma"
 BUNDLED = sorted(p.name for p in (ROOT / "programs").iterdir() if (p / "program.yaml").is_file())
 
 
@@ -33,6 +34,11 @@ def _cases() -> list[tuple[Path, str, str, str, int | None]]:
     cases += [(ROOT / "programs", OUTCOME_PROGRAM, "annual", lang, 2024) for lang in ("fi", "sv", "en")]
     cases += [(ROOT / "programs", OUTCOME_PROGRAM, "program", lang, None) for lang in ("sv", "en")]
     cases += [(FIXTURE, "sibbo-hyvinvointi", kind, lang, 2024) for kind in ("annual", "program") for lang in ("fi", "sv", "en")]
+    # The fictional example of the format's second edition, in both of its languages (en falls back).
+    cases += [(ROOT / "programs", EXAMPLE, kind, lang, 2025 if kind == "annual" else None)
+              for kind in ("annual", "program") for lang in ("sv", "en")
+              if not (kind == "program" and lang == "fi")]
+    cases += [(ROOT / "programs", EXAMPLE, "annual", "fi", 2025)]
     return cases
 
 
@@ -186,7 +192,7 @@ def test_bad_kind_and_paths_exit_2(tmp_path: Path) -> None:
     result = invoke("report", str(tmp_path), "--kind", "program")
     assert result.exit_code == 2 and "no programs found" in result.stderr
     result = invoke("report", str(ROOT / "programs"), "--kind", "program")
-    assert result.exit_code == 2 and "a report is about one program, and the path holds 7" in result.stderr
+    assert result.exit_code == 2 and "a report is about one program, and the path holds 9" in result.stderr
 
 
 def test_a_program_with_errors_is_not_reported(repo_copy: Path) -> None:

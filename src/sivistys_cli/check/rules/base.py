@@ -49,10 +49,12 @@ class CheckContext:
             self._indexes[key] = ProgramIndex(pd.program)
         return self._indexes[key]
 
-    def at(self, code: str, doc: LoadedFile, loc: Loc, variant: str = "message", **args: object) -> Diagnostic:
+    def at(self, code: str, doc: LoadedFile, loc: Loc, variant: str = "message", on_key: bool = False,
+           **args: object) -> Diagnostic:
         """A diagnostic for `code` at the node `loc` of `doc`; its message is `<code>.<variant>` of the catalogs."""
-        line, col = doc.source.locate(loc)
-        msg = Msg(f"{code}.{variant}", args)
+        line, col = doc.source.locate(loc, on_key)
+        # A message written in English in the rule (not yet in the catalogs) is shown as it is in every language.
+        msg = Msg("common.as_written", {"text": variant}) if " " in variant else Msg(f"{code}.{variant}", args)
         return Diagnostic(doc.display, line, col, code, self.rules[code].severity, render(msg), id_path(doc.data, loc),
                           msg)
 
