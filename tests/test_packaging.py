@@ -10,7 +10,7 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LOCAL = {"sivistys_cli", "browser", "check_examples", "conftest"}
+LOCAL = {"sivistys_cli", "browser", "check_examples", "conftest", "hostile_cases"}
 
 
 def _name(requirement: str) -> str:

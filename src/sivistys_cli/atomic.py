@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
+import signal
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from sivistys_cli.errors import UsageError
@@ -19,31 +22,59 @@ def write_text(path: str | Path, text: str) -> None:
 def write_bytes(path: str | Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then os.replace it over the target.
 
-    A symlink is followed and its target replaced. The file keeps its permissions (a new one gets
-    0o666 less the umask, as with `>` in a shell). A device or pipe, such as /dev/stdout, is
-    written to directly: there is nothing to replace. Failures are usage errors naming the path.
+    A symlink to a file in its own folder is followed and its target replaced; one that leads out
+    of that folder is refused, so -o cannot be turned into a write anywhere. A read-only file is
+    not replaced. The file keeps its permissions (a new one gets 0o666 less the umask, as with `>`
+    in a shell). A device or pipe, such as /dev/stdout, is written to directly: there is nothing
+    to replace. Failures are usage errors naming the path.
     """
     name = str(path)
     if not name:
         raise UsageError("the output file name is empty; name a file to write")
+    if "\0" in name:
+        raise UsageError("the output file name contains a NUL character; name a file to write")
+    shown = name
     if name.endswith(os.sep) or os.path.isdir(name):
-        raise UsageError(f"{name} is a directory; name a file to write")
-    target = Path(os.path.realpath(name))
+        raise UsageError(f"{shown} is a directory; name a file to write")
+    target = _target(name, shown)
     try:
         old = target.stat()
     except FileNotFoundError:
         old = None
     except OSError as exc:
-        raise _cannot(name, exc) from None
+        raise _cannot(shown, exc) from None
     if old is not None and not stat.S_ISREG(old.st_mode):
         _write_in_place(name, data)
         return
+    if old is not None and not old.st_mode & 0o222:
+        raise UsageError(f"{shown} is read-only, so sivistys does not replace it; make it writable "
+                         "(chmod u+w) or choose another -o")
     if not target.parent.is_dir():
-        raise UsageError(f"cannot write {name}: the directory {target.parent} does not exist")
+        raise UsageError(f"cannot write {shown}: the directory {target.parent} does not exist")
+    _remove_stale(target)
+    _replace(target, data, old, shown)
+
+
+def _target(name: str, shown: str) -> Path:
+    """The file to replace: `name`, or the file its symlink leads to when that is in the link's own folder."""
+    link = Path(name)
+    if not link.is_symlink():
+        return Path(os.path.realpath(name))
+    target = Path(os.path.realpath(name))
+    folder = Path(os.path.realpath(link.parent))
+    if target.parent != folder and not (target.exists() and not target.is_file()):
+        raise UsageError(f"{shown} is a symbolic link to {target}, outside the folder of {shown}; "
+                         "sivistys does not write through it (remove the link, or name the real file with -o)")
+    return target
+
+
+def _replace(target: Path, data: bytes, old: os.stat_result | None, shown: str) -> None:
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:100]}{TMP_MARK}{os.getpid()}-", suffix=".tmp",
+                                   dir=target.parent)
     except OSError as exc:
-        raise _cannot(name, exc) from None
+        raise _cannot(shown, exc) from None
+    previous = _on_sigterm_exit()
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -57,8 +88,43 @@ def write_bytes(path: str | Path, data: bytes) -> None:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise _cannot(name, exc) from None
+            raise _cannot(shown, exc) from None
         raise
+    finally:
+        _restore_sigterm(previous)
+
+
+# Temporary files are named .<file>.sivistys-<pid>-<random>.tmp, so a later run can tell its own
+# leftovers (after kill -9 or a power cut) from anything else in the folder.
+TMP_MARK = ".sivistys-"
+STALE_SECONDS = 15 * 60  # far longer than any write takes, so a run in progress is never disturbed
+
+
+def _remove_stale(target: Path) -> None:
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for old in target.parent.glob(f".{glob.escape(target.name[:100])}{TMP_MARK}*.tmp"):
+            with contextlib.suppress(OSError):
+                if old.is_file() and not old.is_symlink() and now - old.stat().st_mtime > STALE_SECONDS:
+                    old.unlink()
+
+
+def _on_sigterm_exit() -> object:
+    """While the temporary file exists, SIGTERM (a CI job cancelled) ends the run through the cleanup."""
+    try:
+        return signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        return None
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _restore_sigterm(previous: object) -> None:
+    if previous is not None:
+        with contextlib.suppress(ValueError):
+            signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
 
 
 def _write_in_place(name: str, data: bytes) -> None:

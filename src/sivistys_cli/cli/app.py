@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -13,6 +14,7 @@ import typer.main
 from typer.core import TyperArgument, TyperCommand
 
 from sivistys_cli import __version__
+from sivistys_cli.display.sanitize import sanitize
 from sivistys_cli.errors import SivistysError
 
 if TYPE_CHECKING:
@@ -95,7 +97,8 @@ def command(
         try:
             fn(*args, **kwargs)
         except SivistysError as exc:
-            console(stderr=True).print(_said(exc, kwargs.get("lang")), markup=False)
+            # Messages quote file names, keys and revisions; none of them may start a line or a terminal sequence.
+            console(stderr=True).print(sanitize(_said(exc, kwargs.get("lang"))), markup=False)
             raise typer.Exit(exc.exit_code) from None
 
     return (app or _app()).command(name, cls=cls or Command, epilog=epilog(examples))(wrapper)
@@ -129,11 +132,20 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _debug(value: bool) -> None:
+    if value:
+        os.environ["SIVISTYS_DEBUG"] = "1"
+
+
 @app.callback()
 def _root(
     version: Annotated[
         Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", callback=_debug, is_eager=True,
+                           help="Show the traceback of an unexpected error (as SIVISTYS_DEBUG=1 does).")
+    ] = False,
 ) -> None:
     """sivistys: municipal development programs as version-controlled YAML."""
 
@@ -154,11 +166,17 @@ def _translate(command: Any, key: str, lang: str) -> None:
 
     if command.help:
         rest = command.help.partition("\n")[2]
-        command.help = entry(f"help.{key}.summary", lang) + ("\n" + rest if rest else "")
-        command.short_help = None
+        try:
+            command.help = entry(f"help.{key}.summary", lang) + ("\n" + rest if rest else "")
+            command.short_help = None
+        except KeyError:  # a command not yet in the catalogs keeps its English help
+            pass
     for param in command.params:
         if getattr(param, "help", None) and param.name != "output_format":
-            param.help = _param_help(key, param.name, lang)
+            try:
+                param.help = _param_help(key, param.name, lang)
+            except KeyError:
+                pass
     if command.epilog:
         command.epilog = command.epilog.replace("Examples:", entry("help.examples", lang), 1)
     for name, sub in getattr(command, "commands", {}).items():
@@ -190,12 +208,12 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
-        if os.environ.get("SIVISTYS_DEBUG"):
-            raise
+        if os.environ.get("SIVISTYS_DEBUG") or "--debug" in sys.argv[1:2]:
+            traceback.print_exc()
         console(stderr=True).print(
-            f"sivistys: internal error: {type(exc).__name__}: {exc}\n"
+            f"sivistys: internal error: {type(exc).__name__}: {sanitize(str(exc)[:500])}\n"
             f"This is a bug in sivistys, not in your files. Please report it {REPORT_BUG} "
-            "(set SIVISTYS_DEBUG=1 to see the details).",
+            "(run it again with --debug to see the details).",
             markup=False,
         )
         sys.exit(3)

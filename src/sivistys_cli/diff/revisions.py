@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sivistys_cli import git
 from sivistys_cli.diff.request import DiffRequest
-from sivistys_cli.diff.snapshots import WORKTREE, Cache, Snapshot, file_kind, load_snapshot, read_files
+from sivistys_cli.diff.snapshots import WORKTREE, Cache, Snapshot, file_kind, load_snapshot, read_files, read_or_refuse
 from sivistys_cli.errors import UsageError
 from sivistys_cli.model.paths import OUTCOMES_DIR, PROGRAM_FILE, program_files
 
@@ -54,10 +54,7 @@ def _path_files(given: str, cwd: Path) -> dict[str, bytes]:
 
 
 def _read(path: Path, given: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{given}: {exc.strerror.lower() if exc.strerror else 'cannot be read'}") from None
+    return read_or_refuse(path, given)
 
 
 def _from_git(request: DiffRequest, cwd: Path) -> tuple[Snapshot, Snapshot]:
@@ -97,10 +94,17 @@ def _endpoints_with_hint(request: DiffRequest, cwd: Path, root: Path) -> tuple[t
     try:
         return _endpoints(request, root)
     except UsageError as exc:
-        stray = next((r for r in request.revisions if (cwd / r).exists()), None)
+        stray = next((r for r in request.revisions if _is_path(cwd, r)), None)
         if stray is None:
             raise
         raise UsageError(f"{exc}; to compare only a path, put it after --: sivistys diff -- {stray}") from None
+
+
+def _is_path(cwd: Path, name: str) -> bool:
+    try:
+        return "\0" not in name and (cwd / name).exists()
+    except OSError:  # a revision name longer than a file name may be
+        return False
 
 
 def _endpoints(request: DiffRequest, root: Path) -> tuple[tuple[str, str], tuple[str | None, str]]:

@@ -8,10 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from sivistys_cli.display.sanitize import sanitize
 from sivistys_cli.errors import UsageError
-from sivistys_cli.load.files import load_text
+from sivistys_cli.load.corpus import LoadedFile
+from sivistys_cli.load.files import load_text, real
+from sivistys_cli.load.reading import MAX_BYTES, ReadLimits, Unreadable, decode, read_bytes
 from sivistys_cli.model import OutcomeYear, Program
+from sivistys_cli.model.index import walk
 from sivistys_cli.model.paths import OUTCOMES_DIR, PROGRAM_FILE, program_files
+from sivistys_cli.model.types import Loc
 
 WORKTREE = "working tree"
 # Where the files that `load` reads can be under a directory: enough to find them, not deeper.
@@ -70,10 +75,12 @@ def _unique(where: str, models: dict[str, M], key: Callable[[M], K], what: Calla
 
 
 def _load_one(where: str, path: str, raw: bytes, cache: Cache) -> FileModel:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{where}: {path} is not UTF-8 text (byte {exc.start})") from None
+    if len(raw) > MAX_BYTES:
+        raise _cannot_compare(where, path, (1, 1), "SV003", f"the file is too large ({len(raw) >> 20} MiB; the "
+                              f"limit is {MAX_BYTES >> 20} MiB), so it is not read")
+    text, problem = decode(raw)
+    if problem is not None:
+        raise _cannot_compare(where, path, problem[0], "SV003", problem[1])
     kind = file_kind(path, text)
     if (kind, raw) in cache:
         return cache[kind, raw]  # type: ignore[index]
@@ -81,12 +88,35 @@ def _load_one(where: str, path: str, raw: bytes, cache: Cache) -> FileModel:
     doc = load_text(text, path, model, what)
     if doc.model is None:
         first = min(doc.problems)
-        raise UsageError(
-            f"{where}: {first.file}:{first.line}:{first.col}: {first.code} {first.message} "
-            "(this version of the file does not load, so it cannot be compared)"
-        )
+        raise _cannot_compare(where, first.file, (first.line, first.col), first.code, first.message)
+    _refuse_duplicates(where, doc)
     cache[kind, raw] = doc.model  # type: ignore[index]
     return doc.model
+
+
+def _cannot_compare(where: str, path: str, pos: tuple[int, int], code: str, message: str) -> UsageError:
+    return UsageError(f"{where}: {path}:{pos[0]}:{pos[1]}: {code} {message} "
+                      "(this version of the file does not load, so it cannot be compared)")
+
+
+def _refuse_duplicates(where: str, doc: LoadedFile) -> None:
+    """Changes are matched by id: an id used twice would hide one item's changes behind the other's, so such
+    a version is refused, as `sivistys check` reports it (SV201)."""
+    if isinstance(doc.model, Program):
+        places = [(item.id, item.loc + ("id",)) for item in walk(doc.model)]
+        what = "id"
+    else:
+        places = [(o.ref, ("outcomes", i, "ref")) for i, o in enumerate(doc.model.outcomes)]  # type: ignore[union-attr]
+        what = "outcome for"
+    seen: dict[str, Loc] = {}
+    for key, loc in places:
+        if key in seen:
+            line, col = doc.source.locate(loc)
+            first = doc.source.locate(seen[key])[0]
+            raise UsageError(f"{where}: {doc.display}:{line}:{col}: SV201 {what} '{sanitize(key)}' is used twice "
+                             f"(first on line {first}); a diff matches items by id, so this version cannot be "
+                             "compared until the ids are unique (run sivistys check)")
+        seen[key] = loc
 
 
 def read_files(root: Path, spec: str = ".") -> dict[str, bytes]:
@@ -98,4 +128,13 @@ def read_files(root: Path, spec: str = ".") -> dict[str, bytes]:
     else:
         found = (p.relative_to(base).as_posix() for pattern in _PATTERNS for p in base.glob(pattern) if p.is_file())
         names = [name if spec == "." else f"{spec}/{name}" for name in found]
-    return {name: (root / name).read_bytes() for name in program_files(names, spec)}
+    limits = ReadLimits(MAX_BYTES, (real(root),))
+    return {name: read_or_refuse(root / name, name, limits) for name in program_files(names, spec)}
+
+
+def read_or_refuse(path: Path, given: str, limits: ReadLimits | None = None) -> bytes:
+    """A file's bytes, read as `check` reads them (regular files only, the size limit); else a usage error."""
+    try:
+        return read_bytes(path, limits or ReadLimits())
+    except Unreadable as exc:
+        raise UsageError(f"{sanitize(given)}: {exc}") from None

@@ -107,6 +107,8 @@ class Translator:
     # --- numbers, money, dates --------------------------------------------------------
 
     def number(self, value: int | Decimal | float) -> str:
+        if not _formattable(value):
+            return _plain(value)
         return format_decimal(value, locale=self.locale, decimal_quantization=False)
 
     def signed(self, value: int | Decimal) -> str:
@@ -115,10 +117,14 @@ class Translator:
 
     def percent(self, value: int | Decimal) -> str:
         """A percentage given on the 0–100 scale, e.g. 12.5 -> '12,5 %'."""
+        if not _formattable(value):
+            return f"{_plain(value)} %"
         return format_percent(Decimal(str(value)) / 100, locale=self.locale, decimal_quantization=False)
 
     def money(self, amount: int | Decimal) -> str:
         """Euros in the locale's pattern, without cents when the amount is whole: '98 000 €'."""
+        if not _formattable(amount):
+            return f"{_plain(amount)} €"
         pattern = self.locale.currency_formats["standard"].pattern
         if Decimal(amount) == Decimal(amount).to_integral_value():
             pattern = pattern.replace("0.00", "0")
@@ -151,3 +157,24 @@ class Translator:
 
     def month(self, month: int) -> str:
         return get_month_names("wide", context="stand-alone", locale=self.locale)[month]
+
+
+# Babel expands a number to all its digits; beyond this a value is shown in scientific notation instead,
+# so no value a file can hold (10^400, infinity) makes a renderer fail or print a page of zeros.
+_MAX_SHOWN = Decimal(10) ** 18
+
+
+def _formattable(value: object) -> bool:
+    try:
+        number = Decimal(str(value))
+    except (ArithmeticError, ValueError):
+        return False
+    return number.is_finite() and abs(number) < _MAX_SHOWN and number.as_tuple().exponent >= -12  # type: ignore[operator]
+
+
+def _plain(value: object) -> str:
+    try:
+        number = Decimal(str(value))
+    except (ArithmeticError, ValueError):
+        return str(value)
+    return f"{number:.6E}" if number.is_finite() else str(value)

@@ -5,10 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sivistys_cli.diagnostics import Msg
 from sivistys_cli.load.corpus import LoadedFile
+from sivistys_cli.load.reading import ReadLimits, Unreadable, decode, read_bytes
 from sivistys_cli.load.source import Parsed, parse
 from sivistys_cli.load.validate import validate
+
+
+def real(path: Path) -> Path:
+    """The path with symlinks followed; unlike Path.resolve, a symlink loop is no error here (reading says so)."""
+    return Path(os.path.realpath(path))
 
 
 def display_path(path: Path, cwd: Path) -> str:
@@ -18,18 +23,17 @@ def display_path(path: Path, cwd: Path) -> str:
         return str(path)
 
 
-def read_file(path: Path, cwd: Path, model: type, what: str) -> LoadedFile:
-    doc = LoadedFile(path.resolve(), display_path(path.resolve(), cwd))
+def read_file(path: Path, cwd: Path, model: type, what: str, limits: ReadLimits | None = None) -> LoadedFile:
+    doc = LoadedFile(real(path), "")
+    doc.display = display_path(doc.path, cwd)
     try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        doc.problem("SV003", (line, col), (), Msg("SV003.encoding"))
+        raw = read_bytes(path, limits or ReadLimits())
+    except Unreadable as exc:
+        doc.problem("SV003", (1, 1), (), str(exc))
         return doc
-    except OSError as exc:
-        doc.problem("SV003", (1, 1), (), Msg("SV003.unreadable", {"reason": exc.strerror}))
+    text, problem = decode(raw)
+    if problem is not None:
+        doc.problem("SV003", problem[0], (), problem[1])
         return doc
     return _fill(doc, text, model, what)
 
@@ -43,7 +47,7 @@ def _fill(doc: LoadedFile, text: str, model: type, what: str) -> LoadedFile:
     parsed: Parsed = parse(text)
     doc.source, doc.suppressions, doc.data = parsed.source, parsed.suppressions, parsed.data
     for p in parsed.problems:
-        doc.problem(p.code, (p.line, p.col), p.loc, p.msg or Msg("common.as_written", {"text": p.message}))
+        doc.problem(p.code, (p.line, p.col), p.loc, p.message)
     if any(p.code == "SV001" for p in parsed.problems):
         return doc
     doc.model, findings = validate(model, parsed.data, what)

@@ -2,29 +2,48 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from sivistys_cli.diagnostics import Msg
-from sivistys_cli.display.messages import render
 from sivistys_cli.model.types import Loc
 
-try:  # libyaml is ~10x faster; the pure-Python loader gives the same nodes and marks.
+try:  # libyaml is ~10x faster; the pure-Python loader gives the same events and marks.
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
-
-MAX_VALUES = 200_000  # aliases can make a small file expand exponentially ("billion laughs")
+# A program nests about ten levels deep; beyond this, later steps (validation, reports) would recurse
+# too deep. Nesting made through aliases counts as well.
+MAX_DEPTH = 64
+# Aliases can make a small file expand exponentially ("billion laughs"). What is bounded is what the
+# aliases add: the values and characters they repeat, in keys as in values; a file without aliases
+# is never refused by these, whatever its size.
+MAX_ALIAS_VALUES = 100_000
+MAX_ALIAS_CHARS = 10 << 20
+# Beyond 10^15 (a thousand trillion) no amount, count or year of a municipality is meant.
+MAX_NUMBER = 10**15
 
 # Codes come first, separated by commas; anything after them is the author's reason. A code is read
 # whole (SV5O5 with a letter O), so that a typo is reported rather than cut short at the letter.
 _DISABLE = re.compile(
     r"#\s*sivistys:\s*(disable|disable-file)\s*=\s*((?:[A-Za-z][A-Za-z0-9]*)(?:\s*,\s*[A-Za-z][A-Za-z0-9]*)*)"
 )
+# Line breaks as editors and `grep -n` count them: YAML 1.1 also breaks at U+0085, U+2028 and
+# U+2029, but a reader looking for the line would not find it there.
+_BREAK = re.compile(r"\r\n|\r|\n")
+# Characters YAML refuses in a stream (C0 controls but tab and line breaks, DEL, C1 but NEL, surrogates).
+_UNACCEPTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_NAMES = {0: "NUL", 0x1B: "ESC", 0x7F: "DEL", 0x08: "backspace", 0x0C: "form feed", 0x0B: "vertical tab"}
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+}
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 
 
 @dataclass(frozen=True)
@@ -36,11 +55,6 @@ class Problem:
     col: int
     message: str
     loc: Loc = ()
-    msg: Msg | None = None  # the message as data (display/messages.py); `message` is its English
-
-
-def _problem(code: str, line: int, col: int, msg: Msg, loc: Loc = ()) -> Problem:
-    return Problem(code, line, col, render(msg), loc, msg)
 
 
 @dataclass
@@ -93,128 +107,377 @@ class Parsed:
     suppressions: Suppressions
 
 
+class Lines:
+    """Character offsets -> (line, column), both 1-based and counted in characters, lines as editors count them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+
+    def pos(self, index: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, index) - 1
+        return line + 1, index - self.starts[line] + 1
+
+    def at(self, mark: Any) -> tuple[int, int]:
+        return self.pos(mark.index) if mark is not None else (1, 1)
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def count(self) -> int:
+        return len(self.starts)
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of `text` as editors count them (not str.splitlines, which also breaks at U+2028 and others)."""
+    return _BREAK.split(text)
+
+
 def parse(text: str) -> Parsed:
     """Parse one YAML document; syntax errors come back as problems, never raised."""
     smap = SourceMap()
     problems: list[Problem] = []
     suppressions = _suppressions(text)
+    lines = Lines(text)
+    bad = _UNACCEPTABLE.search(text)
+    if bad:
+        return Parsed(None, smap, [_control_problem(bad, lines)], suppressions)
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        data = _Builder(smap, problems, loader).build(node, ()) if node is not None else None
-    except _AliasError as exc:
-        return Parsed(None, smap, [_problem("SV001", exc.line, exc.col, exc.msg)], suppressions)
+        data = _Builder(smap, problems, loader, lines).document()
+    except _Refused as exc:
+        return Parsed(None, smap, [Problem("SV001", *exc.pos, str(exc))], suppressions)
     except yaml.MarkedYAMLError as exc:
-        return Parsed(None, smap, [_syntax_problem(exc, text)], suppressions)
+        return Parsed(None, smap, [_syntax_problem(exc, lines)], suppressions)
     except yaml.YAMLError as exc:  # e.g. a character libyaml refuses outright
-        return Parsed(None, smap, [_problem("SV001", 1, 1, Msg("SV001.other", {"problem": str(exc)}))], suppressions)
+        return Parsed(None, smap, [Problem("SV001", 1, 1, f"YAML syntax error: {exc}")], suppressions)
     finally:
         loader.dispose()
     return Parsed(data, smap, problems, suppressions)
 
 
-class _AliasError(Exception):
-    def __init__(self, node: yaml.Node, msg: Msg) -> None:
-        super().__init__(msg.key)
-        self.msg = msg
-        self.line, self.col = node.start_mark.line + 1, node.start_mark.column + 1
+def _control_problem(found: re.Match[str], lines: Lines) -> Problem:
+    code = ord(found.group())
+    name = f" ({_NAMES[code]})" if code in _NAMES else ""
+    return Problem("SV001", *lines.pos(found.start()),
+                   f"the file contains an invisible control character U+{code:04X}{name}, which YAML does not "
+                   "allow; remove it")
+
+
+class _Refused(Exception):
+    """A document that would be unsafe to build (too deep, exploding aliases): a positioned SV001."""
+
+    def __init__(self, pos: tuple[int, int], message: str) -> None:
+        super().__init__(message)
+        self.pos = pos
+
+
+@dataclass
+class _Frame:
+    """A mapping or list being built: where it goes and what it holds so far."""
+
+    loc: Loc
+    value: Any
+    pos: tuple[int, int]
+    anchor: str | None
+    key: Any = None  # a mapping's pending key (a _Key) while its value is read
+    merged: list[Any] = field(default_factory=list)
+    height: int = 1
+    size: int = 1
+    chars: int = 0
+
+
+@dataclass
+class _Key:
+    text: str
+    pos: tuple[int, int]
+    merge: bool = False
+
+
+@dataclass
+class _Anchored:
+    value: Any
+    height: int
+    size: int
+    chars: int
 
 
 class _Builder:
-    """Node tree -> plain data, recording positions; guards against recursive and exploding aliases."""
+    """Events -> plain data, recording positions, with an explicit stack instead of recursion.
 
-    def __init__(self, smap: SourceMap, problems: list[Problem], loader: Any) -> None:
-        self.smap, self.problems, self.loader = smap, problems, loader
-        self.active: set[int] = set()
-        self.built = 0
+    Aliases share the value their anchor built: repeating one costs nothing here, but every later
+    step walks each repetition, so what they add is counted and bounded.
+    """
 
-    def build(self, node: yaml.Node, loc: Loc) -> Any:
-        self.built += 1
-        if self.built > MAX_VALUES:
-            raise _AliasError(node, Msg("SV001.alias_bomb", {"limit": MAX_VALUES}))
-        if id(node) in self.active:
-            raise _AliasError(node, Msg("SV001.alias_loop"))
-        self.smap.values.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
-        if isinstance(node, yaml.MappingNode):
-            return self._guarded(node, lambda: self._mapping(node, loc))
-        if isinstance(node, yaml.SequenceNode):
-            return self._guarded(node, lambda: [self.build(item, loc + (i,)) for i, item in enumerate(node.value)])
+    def __init__(self, smap: SourceMap, problems: list[Problem], loader: Any, lines: Lines) -> None:
+        self.smap, self.problems, self.loader, self.lines = smap, problems, loader, lines
+        self.anchors: dict[str, _Anchored] = {}
+        self.anchor_pos: dict[str, tuple[int, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.stack: list[_Frame] = []
+        self.alias_values = 0
+        self.alias_chars = 0
+        self.result: Any = None
+
+    def document(self) -> Any:
+        loader = self.loader
+        loader.get_event()  # StreamStart
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        loader.get_event()  # DocumentStart
+        if loader.check_event(yaml.DocumentEndEvent):  # e.g. a file that is only '---'
+            loader.get_event()
+            self._single_document()
+            return None
+        self._node()
+        while self.stack:
+            self._node()
+        loader.get_event()  # DocumentEnd
+        self._single_document()
+        return self.result
+
+    def _single_document(self) -> None:
+        if not self.loader.check_event(yaml.StreamEndEvent):
+            event = self.loader.get_event()
+            raise _Refused(self.lines.at(event.start_mark), "the file holds more than one YAML document (a second "
+                           "'---'); keep one document per file")
+
+    def _node(self) -> None:
+        event = self.loader.get_event()
+        pos = self.lines.at(event.start_mark)
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self._close()
+            return
+        if isinstance(event, yaml.AliasEvent):
+            self._alias(event, pos)
+            return
+        anchor = event.anchor
+        if anchor is not None:
+            self._anchor(anchor, pos)
+        loc = self._child_loc()
+        if isinstance(event, yaml.ScalarEvent):
+            value = self._scalar(event, pos)
+            self._store(value, pos, 1, 1, len(value) if isinstance(value, str) else 1, anchor, loc)
+            return
+        self._collection_tag(event, pos)
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Refused(pos, f"the values here are nested more than {MAX_DEPTH} levels deep; a program needs "
+                           "far fewer: close the brackets or remove the extra indentation")
+        value: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.stack.append(_Frame(loc if loc is not None else ("<key>",), value, pos, anchor))
+        if anchor is not None:
+            self.open_anchors.add(anchor)
+
+    def _child_loc(self) -> Loc | None:
+        """The data path of the next value; None while reading a mapping's key."""
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            return top.loc + (len(top.value),)
+        if top.key is None:
+            return None
+        return top.loc + (top.key.text,)
+
+    def _anchor(self, anchor: str, pos: tuple[int, int]) -> None:
+        if anchor in self.anchor_pos:
+            first = self.anchor_pos[anchor]
+            raise _Refused(pos, f"the anchor '&{anchor}' is defined a second time (first on line {first[0]}); "
+                           "give each anchor its own name")
+        self.anchor_pos[anchor] = pos
+
+    def _alias(self, event: Any, pos: tuple[int, int]) -> None:
+        name = event.anchor
+        if name in self.open_anchors:
+            raise _Refused(pos, "an alias (*name) refers to the value it is inside of; remove the alias")
+        if name not in self.anchors:
+            raise _Refused(pos, f"the alias '*{name}' names no anchor '&{name}' above it; define the anchor first, "
+                           "or put text that begins with '*' in quotes")
+        found = self.anchors[name]
+        self.alias_values += found.size
+        self.alias_chars += found.chars
+        if self.alias_values > MAX_ALIAS_VALUES or self.alias_chars > MAX_ALIAS_CHARS:
+            raise _Refused(pos, "the aliases (*name) in this file repeat more than "
+                           f"{MAX_ALIAS_VALUES:,} values or {MAX_ALIAS_CHARS >> 20} MiB of text; write the values "
+                           "out instead of repeating aliases".replace(",", " "))
+        self._store(found.value, pos, found.height, found.size, found.chars, None, self._child_loc())
+
+    def _collection_tag(self, event: Any, pos: tuple[int, int]) -> None:
+        tag = event.tag
+        if tag not in (None, "!", _MAP, _SEQ):
+            raise _Refused(pos, f"the tag '{tag}' is not supported; remove it (sivistys reads plain YAML: "
+                           "mappings, lists, text, numbers, dates, true and false)")
+
+    def _scalar(self, event: Any, pos: tuple[int, int]) -> Any:
+        if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None:
+            if event.tag is None and event.value == "<<" and event.implicit[0]:
+                return _Key("<<", pos, merge=True)
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit) if tag is None else \
+                "tag:yaml.org,2002:str"
+        explicit = event.tag not in (None, "!")
+        if tag not in _PLAIN_TAGS:
+            raise _Refused(pos, f"the tag '{event.tag or tag}' is not supported; remove it (sivistys reads plain "
+                           "YAML: mappings, lists, text, numbers, dates, true and false)")
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
-            return self.loader.construct_object(node, deep=True)
-        except ValueError:  # e.g. 2025-06-31 looks like a date but is none; validation explains
-            return str(node.value)
+            value = self.loader.yaml_constructors[tag](self.loader, node)
+        except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError):
+            if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and not explicit:
+                raise _Refused(pos, _too_large(event.value)) from None  # more digits than Python converts
+            if explicit:
+                raise _Refused(pos, f"'{event.value}' cannot be read as {event.tag}; remove the tag or "
+                               "correct the value") from None
+            return str(event.value)  # e.g. 2025-06-31 looks like a date but is none; validation explains
+        return self._number(value, event.value, pos)
 
-    def _guarded(self, node: yaml.Node, make: Any) -> Any:
-        self.active.add(id(node))
-        try:
-            return make()
-        finally:
-            self.active.discard(id(node))
+    def _number(self, value: Any, written: str, pos: tuple[int, int]) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return value
+        if isinstance(value, float) and (math.isnan(value) or "inf" in written.lower()):
+            return value  # written as .nan or .inf: validation says why it is no amount
+        if abs(value) > MAX_NUMBER:
+            raise _Refused(pos, _too_large(written))
+        return value
 
-    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        merged: list[Any] = []
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *defaults` fills in keys not given here
-                value = self.build(value_node, loc)
-                merged.extend(value if isinstance(value, list) else [value])
-                continue
-            key = _key(key_node, self.loader)
-            key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if key in out:
-                first = self.smap.keys[loc + (key,)]
-                self.problems.append(_problem(
-                    "SV002", *key_pos,
-                    Msg("SV002.message", {"key": key, "line": first[0]}),
-                    loc + (key,),
-                ))
-                continue
-            self.smap.keys.setdefault(loc + (key,), key_pos)
-            out[key] = self.build(value_node, loc + (key,))
-        for source in merged:
-            for key, value in (source.items() if isinstance(source, dict) else ()):
-                out.setdefault(key, value)
-        return out
+    def _store(self, value: Any, pos: tuple[int, int], height: int, size: int, chars: int, anchor: str | None,
+               loc: Loc | None) -> None:
+        if anchor is not None:
+            self.anchors[anchor] = _Anchored(value, height, size, chars)
+        if not self.stack:
+            self.result = value
+            self.smap.values.setdefault((), pos)
+            return
+        top = self.stack[-1]
+        if len(self.stack) + height > MAX_DEPTH + 1:
+            raise _Refused(pos, f"through aliases, the values here are nested more than {MAX_DEPTH} levels deep; "
+                           "write them out instead")
+        top.height = max(top.height, height + 1)
+        top.size += size
+        top.chars += chars
+        if isinstance(top.value, list):
+            self.smap.values.setdefault(loc, pos)
+            top.value.append(value)
+        elif top.key is None:
+            top.key = value if isinstance(value, _Key) else _Key(_key_text(value), pos)
+        else:
+            self._set(top, value, pos)
+
+    def _set(self, top: _Frame, value: Any, pos: tuple[int, int]) -> None:
+        key, top.key = top.key, None
+        if key.merge:  # `<<: *defaults` fills in keys not given here
+            top.merged.extend(value if isinstance(value, list) else [value])
+            return
+        loc = top.loc + (key.text,)
+        if key.text in top.value:
+            first = self.smap.keys[loc]
+            self.problems.append(Problem(
+                "SV002", *key.pos,
+                f"duplicate key '{key.text}' (first on line {first[0]}); remove one of them or merge them", loc,
+            ))
+            return
+        self.smap.keys.setdefault(loc, key.pos)
+        self.smap.values.setdefault(loc, pos)
+        top.value[key.text] = value
+
+    def _close(self) -> None:
+        frame = self.stack.pop()
+        if isinstance(frame.value, dict):
+            for source in frame.merged:
+                for key, value in (source.items() if isinstance(source, dict) else ()):
+                    frame.value.setdefault(key, value)
+        if frame.anchor is not None:
+            self.open_anchors.discard(frame.anchor)
+        loc = frame.loc if frame.loc != ("<key>",) else None
+        self._store(frame.value, frame.pos, frame.height, frame.size, frame.chars, frame.anchor, loc)
 
 
-def _key(node: yaml.Node, loader: Any) -> str:
+def _too_large(written: str) -> str:
+    shown = written if len(written) <= 20 else written[:17] + "…"
+    return f"the number {shown} is too large; sivistys takes numbers up to 10^15 (a thousand trillion)"
+
+
+def _key_text(value: Any) -> str:
     """Keys are kept as written: `no:` stays the text 'no', `2024:` the text '2024'."""
-    if isinstance(node, yaml.ScalarNode):
-        return str(node.value)
-    return str(loader.construct_object(node, deep=True))
+    if isinstance(value, (dict, list)):
+        text = str(value)
+        return text if len(text) <= 200 else text[:199] + "…"
+    return str(value)
 
 
-# The parser's words -> a hint in the catalogs (`yaml_hint.<key>`), in plain words.
 _HINTS = (
-    ("tab character", "tab"),
-    ("mapping values are not allowed", "colon"),
-    ("did not find expected '-' indicator", "dash"),
-    ("did not find expected key", "key"),
-    ("could not find expected ':'", "missing_colon"),
-    ("found undefined alias", "alias"),
-    ("did not find expected ',' or ']'", "list"),
-    ("did not find expected ',' or '}'", "mapping"),
-    ("found unexpected end of stream", "unclosed"),
+    ("tab character", "indent with spaces, not tabs"),
+    ("mapping values are not allowed", "a value that contains ': ' must be quoted, or a line lacks its 'key:'"),
+    ("did not find expected '-' indicator", "a list item or key is indented differently from its neighbours; "
+     "align them"),
+    ("did not find expected key", "a key is indented differently from the keys above it; align them"),
+    ("could not find expected ':'", "a line is missing 'key: value', or a quote is not closed"),
+    ("found undefined alias", "'*' starts an alias; put text that begins with '*' in quotes"),
+    ("did not find expected ',' or ']'", "a list in [ ] is not closed, or an item in it needs quotes"),
+    ("did not find expected ',' or '}'", "a mapping in { } is not closed, or a value in it needs quotes"),
+    ("found unexpected end of stream", "a quote or bracket opened here is never closed"),
 )
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, lines: Lines) -> Problem:
     """A syntax error at the most useful position, with advice in plain words."""
     problem = exc.problem or exc.context or "invalid YAML"
     mark = exc.problem_mark or exc.context_mark
     if "end of stream" in problem and exc.context_mark is not None:
         mark = exc.context_mark  # where the unclosed quote or bracket starts, not the end of the file
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    lines = text.splitlines() or [""]
-    line = min(line, len(lines))
+    line, col = lines.at(mark)
+    quote = _open_quote(lines, line)
+    if quote is not None:
+        return Problem("SV001", *quote, "YAML syntax error: a quoted text begins here and its closing quote is missing; "
+                       "close the quote on the line where the text ends")
+    line = min(line, lines.count())
     if "another document" in problem:
-        return _problem("SV001", line, col, Msg("SV001.documents"))
+        return Problem("SV001", line, col, "the file holds more than one YAML document (a second '---'); "
+                       "keep one document per file")
     if "cannot start any token" in problem:
-        char = lines[line - 1][col - 1:col] if col <= len(lines[line - 1]) else ""
-        hint = Msg("yaml_hint.tab") if char == "\t" else Msg("yaml_hint.token", {"char": char})
-        return _problem("SV001", line, col, Msg("SV001.message", {"problem": problem, "hint": hint}))
-    hint_key = next((h for needle, h in _HINTS if needle in problem), "other")
-    return _problem("SV001", line, col, Msg("SV001.message", {"problem": problem, "hint": Msg(f"yaml_hint.{hint_key}")}))
+        text = lines.line_text(line)
+        char = text[col - 1:col] if col <= len(text) else ""
+        hint = ("indent with spaces, not tabs" if char == "\t"
+                else f"a value cannot start with '{char}'; put the value in quotes")
+        return Problem("SV001", line, col, f"YAML syntax error: {problem}; {hint}")
+    hint = next((h for needle, h in _HINTS if needle in problem), "fix the YAML syntax at this position")
+    return Problem("SV001", line, col, f"YAML syntax error: {problem}; {hint}")
+
+
+# A value that begins with a quote: `key: 'text`, `- "text`.
+_QUOTE_START = re.compile(r"""^\s*(?:-\s+)*(?:[^'"#\s][^'"#]*?:\s+)?(['"])""")
+
+
+def _open_quote(lines: Lines, upto: int) -> tuple[int, int] | None:
+    """Where a quoted value begins that the error is a consequence of: a missing closing quote makes
+    YAML read on to the next quote character, often far below, and fail there."""
+    for number in range(min(upto, lines.count()) - 1, 0, -1):
+        text = lines.line_text(number)
+        found = _QUOTE_START.match(text)
+        if not found or _quote_end(text, found.end(), found.group(1)) is not None:
+            continue
+        closing = next((n for n in range(number + 1, lines.count() + 1) if found.group(1) in lines.line_text(n)), None)
+        if closing is None or closing >= upto - 1:
+            return number, found.start(1) + 1
+        return None
+    return None
+
+
+def _quote_end(text: str, at: int, quote: str) -> int | None:
+    while at < len(text):
+        if quote == '"' and text[at] == "\\":
+            at += 2
+            continue
+        if text[at] == quote:
+            if quote == "'" and text[at + 1:at + 2] == "'":
+                at += 2
+                continue
+            return at
+        at += 1
+    return None
 
 
 def _code(word: str) -> str:
@@ -227,7 +490,7 @@ def _suppressions(text: str) -> Suppressions:
     if "sivistys:" not in text:
         return sup
     pending: list[tuple[int, int, str]] = []
-    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
+    for number, raw in enumerate(split_lines(text), start=1):
         match = _DISABLE.search(raw)
         found = _written(match, number) if match else []
         codes = {code for _, _, code in found}
@@ -250,9 +513,6 @@ def _suppressions(text: str) -> Suppressions:
 
 # The line breaks YAML counts (str.splitlines also breaks at \f, \v and \x1c-\x1e, which YAML does not),
 # so that a comment's line number is the one the parser gives.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
 def _written(match: re.Match[str], number: int) -> list[tuple[int, int, str]]:
     """Each code of a disable comment with its line and 1-based column."""
     return [(number, match.start(2) + m.start() + 1, _code(m.group()))

@@ -115,7 +115,7 @@ Month = Annotated[int, Field(ge=1, le=12)]
 # An explicit schema: YAML authors write euros as numbers, and pydantic's own Decimal schema varies by version.
 Euros = Annotated[
     Decimal,
-    Field(ge=0, decimal_places=2, allow_inf_nan=False),
+    Field(ge=0, le=10**15, decimal_places=2, allow_inf_nan=False),  # beyond a thousand trillion is a typo
     WithJsonSchema({"type": "number", "minimum": 0, "description": "Euros, e.g. 98000 or 1200.50."}),
 ]
 

@@ -12,8 +12,15 @@ from sivistys_cli.load.files import display_path
 
 def check_output(corpus: Corpus, output: str) -> None:
     """Refuse an output path that is a file of the loaded programs, or a YAML file sivistys would read as one."""
-    if not output:
+    if not output or "\0" in output:
         return  # atomic.write_text says what is wrong with it
+    try:
+        _check(corpus, output)
+    except OSError as exc:  # e.g. a name longer than the file system allows
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _check(corpus: Corpus, output: str) -> None:
     target = Path(os.path.realpath(output))
     for pd in corpus.all_programs():
         files = {doc.path for doc in pd.documents} | {p for p in corpus.selected if p.is_relative_to(pd.root)}

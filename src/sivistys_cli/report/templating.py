@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import traceback
 from collections.abc import Callable
 from importlib.resources import files
@@ -9,19 +11,24 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from sivistys_cli.display import markdown
 from sivistys_cli.display.i18n import LANGS, Localized, Translator
+from sivistys_cli.display.sanitize import sanitize
 from sivistys_cli.errors import UsageError
 
 
 def environment(template_dir: Path | None = None, finalize: Callable[[Any], Any] | None = None) -> jinja2.Environment:
     """Templates from --template-dir first, then the package's; 'builtin/NAME' is always the package's."""
     package = jinja2.PackageLoader("sivistys_cli", "templates")
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(template_dir)] if template_dir else []
+    loaders: list[jinja2.BaseLoader] = [FolderLoader(template_dir)] if template_dir else []
     loader = jinja2.ChoiceLoader([*loaders, package, jinja2.PrefixLoader({"builtin": package})])
-    env = jinja2.Environment(
+    # Template folders are shared between municipalities: a template may format values, never reach
+    # Python's internals (''.__class__…), the file system or a shell.
+    env = Sandbox(
         loader=loader,
         autoescape=True,
         finalize=finalize,
@@ -40,6 +47,77 @@ def environment(template_dir: Path | None = None, finalize: Callable[[Any], Any]
     return env
 
 
+# No report needs a string or a list of more than 10 million items made inside a template.
+MAX_PRODUCT = 10_000_000
+
+
+class Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, also bounding `*` and `**`, with which one line of template could ask for gigabytes."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 1000 and not isinstance(left, float):
+            raise SecurityError("a power larger than 1000 is not allowed in a template")
+        if operator == "*" and _product_size(left, right) > MAX_PRODUCT:
+            raise SecurityError(f"a value repeated to more than {MAX_PRODUCT:,} items is not allowed in a template")
+        return super().call_binop(context, operator, left, right)
+
+
+def _product_size(left: Any, right: Any) -> int:
+    for seq, times in ((left, right), (right, left)):
+        if isinstance(seq, (str, list, tuple, bytes)) and isinstance(times, int):
+            return len(seq) * times
+    return 0
+
+
+# A template is a few kilobytes; a larger file is a mistake (or /dev/zero behind a link).
+MAX_TEMPLATE_BYTES = 1 << 20
+
+
+class FolderLoader(jinja2.BaseLoader):
+    """Templates from one folder, and only from it: no absolute or '..' names, no symlink leading out,
+    only regular files of a sane size."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(os.path.realpath(folder))
+        if not self.folder.is_dir():
+            raise UsageError(f"--template-dir {sanitize(folder)}: not a directory")
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        parts = template.replace("\\", "/").split("/")
+        if template.startswith("/") or any(p in ("", ".", "..") for p in parts):
+            raise UsageError(f"template error: the template name '{sanitize(template)}' leaves the template folder; "
+                             "name templates relative to it, without '..'")
+        path = self.folder.joinpath(*parts)
+        if not os.path.lexists(path):
+            raise jinja2.TemplateNotFound(template)
+        real = Path(os.path.realpath(path))
+        if not real.is_relative_to(self.folder):
+            raise UsageError(f"template error: {sanitize(template)} in the template folder is a symbolic link to a "
+                             "file outside it; copy the file into the folder instead")
+        text = _read_template(real, template)
+        mtime = real.stat().st_mtime
+        return text, str(real), lambda: real.stat().st_mtime == mtime
+
+
+def _read_template(path: Path, name: str) -> str:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise UsageError(f"template error: cannot read {sanitize(name)}: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise UsageError(f"template error: {sanitize(name)} is not a regular file")
+        raw = handle.read(MAX_TEMPLATE_BYTES + 1)
+    if len(raw) > MAX_TEMPLATE_BYTES:
+        raise UsageError(f"template error: {sanitize(name)} is larger than {MAX_TEMPLATE_BYTES >> 20} MiB")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"template error: {sanitize(name)} is not UTF-8 text") from None
+
+
 def fill(env: jinja2.Environment, name: str, context: dict[str, Any], tr: Translator, template_dir: Path | None) -> str:
     """Render the template `name`; an error in a template becomes a usage error naming its line."""
     try:
@@ -51,10 +129,21 @@ def fill(env: jinja2.Environment, name: str, context: dict[str, Any], tr: Transl
             context["fallbacks"] = [tr(f"language_in.{lang}") if lang in LANGS else lang for lang in sorted(tr.fallbacks)]
             out = template.render(context)
     except jinja2.TemplateSyntaxError as exc:
-        raise UsageError(f"template error ({exc.filename}:{exc.lineno}): {exc.message}") from None
+        raise UsageError(f"template error ({exc.filename}:{exc.lineno}): {sanitize(exc.message)}") from None
+    except UsageError:
+        raise
+    except SecurityError as exc:
+        why = "; templates may not reach Python's internals" if "unsafe" in str(exc) else ""
+        raise UsageError(f"template error: {sanitize(str(exc).rstrip('.'))}{why}") from None
+    except (RecursionError, MemoryError, OverflowError) as exc:
+        raise UsageError(f"template error: the template {_what(exc)}; simplify it") from None
     except Exception as exc:
         raise _template_error(exc, template_dir) from None
     return out
+
+
+def _what(exc: BaseException) -> str:
+    return "calls itself without end" if isinstance(exc, RecursionError) else "makes a value too large"
 
 
 def _paragraphs(value: Localized | str | None) -> list[Localized | str]:
@@ -79,5 +168,6 @@ def _template_error(exc: Exception, template_dir: Path | None) -> Exception:
     if not isinstance(exc, jinja2.TemplateError) and not users:
         return exc
     message = exc.message or str(exc) if isinstance(exc, jinja2.TemplateError) else f"{exc} ({type(exc).__name__})"
+    message = sanitize(message)
     where = f" ({frames[-1][0]}:{frames[-1][1]})" if frames else ""
     return UsageError(f"template error{where}: {message}")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from sivistys_cli.diagnostics import Diagnostic, Severity
+from sivistys_cli.display.sanitize import sanitize
 
 _LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # The runner reads %0A as a newline inside one annotation; sanitize first, so that no key or folder
+    # name can add an annotation of its own or a terminal sequence to the log.
+    return sanitize(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _prop(text: str) -> str:

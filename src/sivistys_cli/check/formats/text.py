@@ -6,6 +6,7 @@ from rich.markup import escape
 
 from sivistys_cli.diagnostics import Diagnostic, Severity, count
 from sivistys_cli.display.messages import say
+from sivistys_cli.display.sanitize import sanitize
 
 _STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
 
@@ -18,11 +19,12 @@ def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang:
 
 
 def _line(d: Diagnostic, color: bool, lang: str) -> str:
+    file, message = sanitize(d.file), sanitize(d.message)  # a key or folder name must not start a line
     severity = say(f"severity.{d.severity.value}", lang)
     if not color:
-        return f"{d.file}:{d.line}:{d.col}: {d.code} {severity}: {d.message}"
+        return f"{file}:{d.line}:{d.col}: {d.code} {severity}: {message}"
     style = _STYLE[d.severity]
-    return f"[bold]{escape(d.file)}[/]:{d.line}:{d.col}: [{style}]{d.code} {severity}[/]: {escape(d.message)}"
+    return f"[bold]{escape(file)}[/]:{d.line}:{d.col}: [{style}]{d.code} {severity}[/]: {escape(message)}"
 
 
 def summary_line(diagnostics: list[Diagnostic], files: int, color: bool = False, lang: str = "en") -> str:

@@ -10,6 +10,7 @@ from sivistys_cli.diff.compare import Change
 from sivistys_cli.diff.formats.common import MARK, decision_behind, describe, ident, label, summary_line, theme_name
 from sivistys_cli.display.literal import shorten
 from sivistys_cli.display.messages import say
+from sivistys_cli.display.sanitize import sanitize
 
 _STYLE = {"added": "green", "removed": "red", "changed": "yellow", "moved": "cyan", "renamed": "blue"}
 
@@ -21,7 +22,7 @@ def render(changes: list[Change], old: str, new: str, color: bool = False, lang:
     for program, in_program in groupby(changes, key=lambda c: c.program):
         lines += _program(program, list(in_program), color, lang)
     lines += ["", _bold(summary_line(changes, lang), color)] if changes else [summary_line(changes, lang)]
-    return "\n".join(lines) + "\n"
+    return "\n".join(sanitize(line).replace("\\t", "\t") for line in lines) + "\n"
 
 
 def _program(program: str, changes: list[Change], color: bool, lang: str) -> list[str]:

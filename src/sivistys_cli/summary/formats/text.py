@@ -11,6 +11,7 @@ from rich.text import Text
 
 from sivistys_cli.display.i18n import Translator
 from sivistys_cli.display.ledger import Table as LedgerTable
+from sivistys_cli.display.sanitize import sanitize_lines
 from sivistys_cli.model.annual import STATUSES, SYMBOLS
 from sivistys_cli.summary.build import ProgramSummary
 
@@ -29,7 +30,9 @@ def render(summaries: list[ProgramSummary], tr: Translator, color: bool = False,
             console.print()
         _program(console, summary, tr, color)
     text = console.file.getvalue()  # type: ignore[attr-defined]
-    return text if color else "\n".join(line.rstrip() for line in text.split("\n"))
+    if color:  # rich wrote the colours' escape sequences itself, around values it had escaped
+        return text
+    return sanitize_lines("\n".join(line.rstrip() for line in text.split("\n")))
 
 
 def _table(color: bool, *headers: tuple[str, str]) -> Table:

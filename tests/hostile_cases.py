@@ -1,0 +1,622 @@
+"""The hostile inputs, by class: each case is a folder of files and the commands to run on it.
+
+Both the test suite (tests/test_hostile_commands.py, in-process) and the stress script
+(bench/stress_hostile.py, one process per case and command, CPU time and memory measured) read
+this list, so what is measured is what is tested.
+
+Every case is a git repository whose last commit holds a valid program `programs/p`; the hostile
+files are then written over it (uncommitted), and `base/p` holds the valid program for `diff --files`.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROGRAM = """\
+id: p
+title: Testiohjelma
+organization: Kuvitteellinen kunta
+period: {start: 2025, end: 2027}
+languages: [fi]
+themes:
+  - id: t1
+    title: Teema
+    goals:
+      - id: g1
+        title: Tavoite
+        actions:
+          - id: a1
+            title: Toimenpide
+            costs:
+              - amount: 1000
+                year: 2025
+            measures:
+              - id: m1
+                title: Mittari
+                kind: number
+                baseline: {value: 5, year: 2024}
+                targets: [{value: 10, year: 2027}]
+"""
+OUTCOMES = """\
+program: p
+year: 2025
+outcomes:
+  - ref: a1
+    status: achieved
+  - ref: m1
+    status: partly
+    value: 7
+"""
+P = "programs/p/program.yaml"
+O = "programs/p/outcomes/2025.yaml"
+
+# The commands every program case goes through; {d} is the program directory.
+COMMANDS: dict[str, list[str]] = {
+    "check-text": ["check", "programs/p"],
+    "check-json": ["check", "-f", "json", "programs/p"],
+    "check-github": ["check", "-f", "github", "programs/p"],
+    "check-stats": ["check", "--statistics", "programs/p"],
+    "summary": ["summary", "programs/p"],
+    "report-md": ["report", "--kind", "program", "-f", "markdown", "programs/p"],
+    "report-html": ["report", "--kind", "annual", "-f", "html", "programs/p"],
+    "diff-files": ["diff", "--files", "base/p", "programs/p"],
+    "diff-git": ["diff"],
+}
+ALL = tuple(COMMANDS)
+
+Setup = Callable[[Path], None]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One hostile input. `files` are written over the valid program; `setup` makes what bytes cannot
+    (a FIFO, a symlink); `commands` are names from COMMANDS or argument lists of their own."""
+
+    cls: str
+    name: str
+    files: dict[str, bytes | str | Callable[[], str]] = field(default_factory=dict)  # a callable: made when built
+    setup: Setup | None = None
+    commands: tuple[str | tuple[str, ...], ...] = ALL
+    expect: str = ""  # a text the output of every command must contain (after the case's own checks)
+    verify: Callable[[Path], None] | None = None  # checks on the files after the run (nothing else changed)
+    in_process: bool = True  # False: could hang if broken, so the tests run it in a child process
+    committed: bool = False  # also commit the hostile files, so `diff HEAD~1 HEAD` reads them from git
+
+    @property
+    def id(self) -> str:
+        return f"{self.cls}/{self.name}"
+
+
+def prog(body: str | Callable[[], str]) -> dict[str, str | Callable[[], str]]:
+    return {P: body}
+
+
+def with_theme(extra: str) -> dict[str, str]:
+    return {P: PROGRAM + extra}
+
+
+# ---------------------------------------------------------------- special files and symlinks
+
+def _fifo(path: str) -> Setup:
+    def make(root: Path) -> None:
+        (root / path).unlink(missing_ok=True)
+        os.mkfifo(root / path)
+    return make
+
+
+def _link(path: str, target: str) -> Setup:
+    def make(root: Path) -> None:
+        (root / path).unlink(missing_ok=True)
+        os.symlink(target, root / path)
+    return make
+
+
+def _socket(path: str) -> Setup:
+    def make(root: Path) -> None:
+        (root / path).unlink(missing_ok=True)
+        with socket.socket(socket.AF_UNIX) as s:
+            s.bind(str(root / path))
+    return make
+
+
+def _dir_named(path: str) -> Setup:
+    def make(root: Path) -> None:
+        (root / path).unlink(missing_ok=True)
+        (root / path).mkdir()
+    return make
+
+
+def _outside_passwd(root: Path) -> None:
+    secret = root.parent / f"{root.name}-secret.yaml"
+    secret.write_text("root:x:0:0:SECRET-CONTENT:/root:/bin/bash\n", encoding="utf-8")
+    _link(P, str(secret))(root)
+
+
+SPECIAL = [
+    Case("special", "fifo-program", setup=_fifo(P), in_process=False),
+    Case("special", "fifo-outcome", setup=_fifo(O), in_process=False),
+    Case("special", "dev-zero-link", setup=_link(P, "/dev/zero"), in_process=False),
+    Case("special", "dev-urandom-link", setup=_link(O, "/dev/urandom"), in_process=False),
+    Case("special", "dev-null-link", setup=_link(P, "/dev/null"), in_process=False),
+    Case("special", "socket-program", setup=_socket(O), in_process=False),
+    Case("special", "symlink-loop", setup=_link(P, "program.yaml"), in_process=False),
+    Case("special", "dangling-symlink", setup=_link(P, "nowhere.yaml")),
+    Case("special", "symlink-to-etc-passwd", setup=_link(P, "/etc/passwd"), in_process=False),
+    Case("special", "symlink-out-of-folder", setup=_outside_passwd),
+    Case("special", "directory-named-program-yaml", setup=_dir_named(O)),
+    Case("special", "diff-files-dev-null-dev-zero", commands=(("diff", "--files", "/dev/null", "/dev/zero"),),
+         in_process=False),
+    Case("special", "diff-files-fifo", setup=_fifo("f.yaml"), commands=(("diff", "--files", "base/p", "f.yaml"),),
+         in_process=False),
+    Case("special", "diff-files-urandom", commands=(("diff", "--files", "/dev/urandom", "base/p"),), in_process=False),
+]
+
+# ---------------------------------------------------------------- recursion
+
+def _nested_seq(depth: int) -> str:
+    return PROGRAM.replace("title: Teema", "title: Teema\n    description: " + "[" * depth + "]" * depth)
+
+
+def _nested_map(depth: int) -> str:
+    return PROGRAM + "extra: " + "{a: " * depth + "1" + "}" * depth + "\n"
+
+
+def _alias_chain(n: int) -> str:
+    lines = ["x0: &a0 [1]"] + [f"x{i}: &a{i} [*a{i - 1}]" for i in range(1, n)]
+    return "\n".join(lines) + "\n" + PROGRAM
+
+
+RECURSION = [
+    Case("recursion", "seq-300", prog(_nested_seq(300))),
+    Case("recursion", "seq-5000", prog(_nested_seq(5000))),
+    Case("recursion", "seq-100000", prog(lambda: _nested_seq(100_000))),
+    Case("recursion", "map-300", prog(_nested_map(300))),
+    Case("recursion", "map-3000", prog(_nested_map(3000))),
+    Case("recursion", "block-map-1000", prog(PROGRAM + "".join(" " * i + f"k{i}:\n" for i in range(1000)))),
+    Case("recursion", "block-seq-1000", prog(PROGRAM + "extra:\n" + "".join(" " * (i + 1) + "-\n" for i in range(1000)))),
+    Case("recursion", "in-outcome-comment", {O: OUTCOMES + "    comment: " + "[" * 2000 + "]" * 2000 + "\n"}),
+    Case("recursion", "alias-chain-300", prog(_alias_chain(300))),
+    Case("recursion", "alias-chain-3000", prog(_alias_chain(3000))),
+    Case("recursion", "recursive-alias", prog(PROGRAM + "x: &r [1, *r]\n")),
+    Case("recursion", "recursive-alias-in-key", prog(PROGRAM + "x: &r {? *r : 1}\n")),
+]
+
+# ---------------------------------------------------------------- alias expansion
+
+def _laughs(where: str, levels: int = 9) -> str:
+    out = ["l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, levels):
+        refs = ", ".join([f"*l{i - 1}"] * 9)
+        out.append(f"l{i}: &l{i} [{refs}]" if where == "value" else f"l{i}: &l{i} {{? [{refs}] : 1}}")
+    return "\n".join(out) + "\n" + PROGRAM
+
+
+def _key_laughs(levels: int = 10) -> str:
+    out = ["k0: &k0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9}"]
+    for i in range(1, levels):
+        out.append(f"k{i}: &k{i} {{" + ", ".join(f"? *k{i - 1} : {j}" for j in range(9)) + "}")
+    return "\n".join(out) + "\n" + PROGRAM
+
+
+def _big_scalar_aliased(size: int, times: int) -> str:
+    body = PROGRAM.replace("title: Testiohjelma", "title: &big " + "x" * size)
+    items = "".join(f"  - id: z{i}\n    title: *big\n" for i in range(times))
+    return body + items
+
+
+def _theme_aliased() -> str:
+    body = PROGRAM.replace("  - id: t1\n", "  - &theme\n    id: t1\n")
+    return body + "  - *theme\n  - *theme\n"
+
+
+def _id_alias() -> str:
+    return PROGRAM.replace("id: a1", "id: &dup a1") + "          - id: *dup\n            title: Kopio\n"
+
+
+ALIASES = [
+    Case("aliases", "laughs-in-values", prog(_laughs("value"))),
+    Case("aliases", "laughs-in-keys", prog(_laughs("key"))),
+    Case("aliases", "laughs-in-mapping-keys", prog(_key_laughs())),
+    Case("aliases", "laughs-in-merge-keys", prog("b0: &b0 {a: 1}\n" + "".join(
+        f"b{i}: &b{i} {{<<: [{', '.join([f'*b{i - 1}'] * 9)}]}}\n" for i in range(1, 9)) + PROGRAM)),
+    Case("aliases", "1mib-scalar-aliased-300-times", prog(lambda: _big_scalar_aliased(1 << 20, 300))),
+    Case("aliases", "theme-aliased-twice", prog(_theme_aliased())),
+    Case("aliases", "id-reused-through-alias", prog(_id_alias())),
+    Case("aliases", "undefined-alias", prog(PROGRAM + "x: *nowhere\n")),
+    Case("aliases", "alias-as-key-of-id", prog(PROGRAM.replace("id: p", "? &k id\n: p\nother: 1\n? *k\n: q", 1))),
+]
+
+# ---------------------------------------------------------------- huge inputs
+
+def _themes(n: int) -> str:
+    head = PROGRAM.split("themes:")[0] + "themes:\n"
+    return head + "".join(f"  - id: t{i}\n    title: Teema {i}\n" for i in range(n))
+
+
+HUGE = [
+    Case("huge", "5mib-line", prog(lambda: PROGRAM.replace("title: Teema", "title: " + "ä" * (5 << 20)))),
+    Case("huge", "100mib-one-scalar", prog(lambda: "id: p\ntitle: '" + "x" * (100 << 20) + "'\n")),
+    Case("huge", "11mib-just-over-limit", prog(lambda: PROGRAM + "# " + "x" * (11 << 20) + "\n")),
+    Case("huge", "1.9m-themes", prog(lambda: _themes(1_900_000))),
+    Case("huge", "10000-duplicate-keys", prog(PROGRAM + "".join("x: 1\n" for _ in range(10_000)))),
+    Case("huge", "100000-errors", prog(_themes(1).split("themes:")[0] + "themes:\n" + "  - {id: X}\n" * 25_000)),
+    Case("huge", "many-unknown-keys", prog(PROGRAM + "".join(f"bad{i}: 1\n" for i in range(20_000)))),
+    Case("huge", "outcomes-100mib", {O: lambda: "program: p\nyear: 2025\n# " + "x" * (100 << 20) + "\n"}),
+    Case("huge", "many-outcome-files", {f"programs/p/outcomes/{2025 + i}.yaml": OUTCOMES.replace("2025", str(2025 + i))
+                                        for i in range(200)}),
+]
+
+# ---------------------------------------------------------------- legitimate large programs
+
+LARGE = [
+    Case("large", "10000-themes", prog(lambda: _themes(10_000)), expect=""),
+    Case("large", "9mib-program", prog(lambda: _themes(1).rstrip("\n") + "\n    description: '" + "a" * (9 << 20) + "'\n")),
+    Case("large", "20000-anchors-each-used-once", prog(PROGRAM.split("themes:")[0] + "themes:\n" + "".join(
+        f"  - id: &i{i} t{i}\n    title: *i{i}\n" for i in range(20_000)))),
+]
+
+# ---------------------------------------------------------------- numbers
+
+def _num(value: str, where: str = "amount") -> dict[str, str]:
+    if where == "amount":
+        return prog(PROGRAM.replace("amount: 1000", f"amount: {value}"))
+    if where == "baseline":
+        return prog(PROGRAM.replace("{value: 5, year: 2024}", f"{{value: {value}, year: 2024}}"))
+    if where == "target":
+        return prog(PROGRAM.replace("{value: 10, year: 2027}", f"{{value: {value}, year: 2027}}"))
+    if where == "outcome":
+        return {O: OUTCOMES.replace("value: 7", f"value: {value}")}
+    if where == "year":
+        return prog(PROGRAM.replace("year: 2025", f"year: {value}", 1))
+    return prog(PROGRAM.replace("period: {start: 2025, end: 2027}", f"period: {{start: 2025, end: {value}}}"))
+
+
+NUMBERS = [Case("numbers", f"{where}-{label}", _num(value, where))
+           for where in ("amount", "baseline", "target", "outcome", "year", "period")
+           for label, value in (("1e400-int", "1" + "0" * 400), ("1e400-float", "1e400"), ("-1e400", "-1e400"),
+                                ("inf", ".inf"), ("nan", ".nan"), ("hex", "0x" + "f" * 200),
+                                ("1e308", "1.7e308"), ("tiny", "1e-400"))]
+NUMBERS += [
+    Case("numbers", "chart-span-overflow", prog(PROGRAM.replace("{value: 5, year: 2024}", "{value: -1.7e308, year: 2024}")
+                                                .replace("{value: 10, year: 2027}", "{value: 1.7e308, year: 2027}"))),
+    Case("numbers", "cost-sum-overflow", prog(PROGRAM.replace("              - amount: 1000\n",
+                                                              "              - amount: 9e307\n" * 4))),
+    Case("numbers", "digits-5000", _num("9" * 5000, "outcome")),
+]
+
+# ---------------------------------------------------------------- encodings
+
+def _enc(codec: str, bom: bytes = b"") -> dict[str, bytes]:
+    return {P: bom + PROGRAM.replace("Teema", "Teemä").encode(codec)}
+
+
+ENCODINGS = [
+    Case("encodings", "utf-16-le-bom", _enc("utf-16-le", b"\xff\xfe"), expect="UTF-16"),
+    Case("encodings", "utf-16-be-bom", _enc("utf-16-be", b"\xfe\xff"), expect="UTF-16"),
+    Case("encodings", "utf-16-le", _enc("utf-16-le"), expect="UTF-16"),
+    Case("encodings", "utf-16-be", _enc("utf-16-be"), expect="UTF-16"),
+    Case("encodings", "utf-32-le-bom", _enc("utf-32-le", b"\xff\xfe\x00\x00"), expect="UTF-32"),
+    Case("encodings", "utf-32-be-bom", _enc("utf-32-be", b"\x00\x00\xfe\xff"), expect="UTF-32"),
+    Case("encodings", "utf-32-le", _enc("utf-32-le"), expect="UTF-32"),
+    Case("encodings", "utf-32-be", _enc("utf-32-be"), expect="UTF-32"),
+    Case("encodings", "latin-1", _enc("latin-1"), expect=":8:16:"),
+    Case("encodings", "utf-8-bom", {P: b"\xef\xbb\xbf" + PROGRAM.encode()}),
+    Case("encodings", "lone-surrogate-bytes", {P: PROGRAM.encode() + b"x: \xed\xa0\x80\n"}),
+    Case("encodings", "invalid-utf8-in-outcome", {O: OUTCOMES.encode() + b"    comment: \xff\xfe\n"}),
+    Case("encodings", "utf-16-outcome", {O: b"\xff\xfe" + OUTCOMES.encode("utf-16-le")}, expect="UTF-16"),
+    Case("encodings", "binary-garbage", {P: bytes(range(256)) * 40}),
+]
+
+# ---------------------------------------------------------------- forged output
+
+ESC_KEYS = {
+    "esc-clear-screen-key": '"\\e[2J\\e[Hx": 1\n',
+    "osc8-hyperlink-key": '"\\e]8;;https://evil.example/\\e\\\\click\\e]8;;\\e\\\\": 1\n',
+    "newline-in-key": '"x\\nprograms/p/program.yaml:1:1: SV000 error: forged": 1\n',
+    "carriage-return-in-key": '"x\\rprograms/p/program.yaml:1:1: SV000 error: forged": 1\n',
+    "c1-csi-key": '"\\u009b2Jx": 1\n',
+    "bell-key": '"\\a\\a": 1\n',
+    "bidi-override-key": '"\\u202eevil": 1\n',
+    "line-separator-key": '"x\\u2028programs/p/program.yaml:1:1: SV000 error: forged": 1\n',
+    "github-command-key": '"x\\n::error file=evil::forged": 1\n',
+}
+FORGED = [Case("forged", name, prog(PROGRAM + key)) for name, key in ESC_KEYS.items()]
+FORGED += [
+    Case("forged", "esc-in-id", prog(PROGRAM.replace("id: a1", 'id: "a1\\e[31m"'))),
+    Case("forged", "esc-in-status", {O: OUTCOMES.replace("status: achieved", 'status: "\\e]0;pwned\\a"')}),
+    Case("forged", "newline-in-ref", {O: OUTCOMES.replace("ref: a1", 'ref: "a1\\n::error ::forged"')}),
+    Case("forged", "esc-in-title", prog(PROGRAM.replace("title: Teema", 'title: "Teema\\e[2J"'))),
+    Case("forged", "esc-in-duplicate-key", prog(PROGRAM + '"\\e[2J": 1\n"\\e[2J": 2\n')),
+    Case("forged", "esc-in-anchor-name-area", prog(PROGRAM + "x: *\x1b[2J\n")),
+    Case("forged", "raw-esc-byte", prog(PROGRAM + "x\x1b[2J: 1\n")),
+    Case("forged", "esc-in-program-id", prog(PROGRAM.replace("id: p", 'id: "p\\e[2J"', 1))),
+    Case("forged", "esc-in-tag", prog(PROGRAM + "x: !<tag:\x1b[2J> 1\n")),
+]
+
+
+def _dirname_case(name: str, dirname: str) -> Case:
+    def make(root: Path) -> None:
+        (root / "programs" / dirname).mkdir(parents=True)
+        (root / "programs" / dirname / "program.yaml").write_text("id: [broken\n", encoding="utf-8")
+        (root / "programs" / dirname / "notes.yaml").write_text("x: 1\n", encoding="utf-8")
+    return Case("forged", name, setup=make, commands=(("check", "programs"), ("check", "-f", "github", "programs"),
+                                                       ("summary", "programs"), ("diff", "--files", "base", "programs")))
+
+
+FORGED += [
+    _dirname_case("newline-in-directory-name", "q\nprograms/p/program.yaml:1:1: SV000 error: forged"),
+    _dirname_case("esc-in-directory-name", "q\x1b[2J\x1b]8;;http://x\x07"),
+]
+
+# ---------------------------------------------------------------- positions
+
+POSITIONS = [
+    Case("positions", "column-after-umlauts", prog(PROGRAM.replace("title: Teema", "title: ääööåå: x")),
+         expect=":8:18:"),
+    Case("positions", "u0085-in-title", prog(PROGRAM.replace("title: Tavoite", "title: Ta\u0085voite") + "bad: 1\n"),
+         expect=":12:16:"),  # YAML breaks the plain title at U+0085; the error is where an editor shows it
+    Case("positions", "u2028-in-title", prog(PROGRAM.replace("title: Tavoite", "title: Ta\u2028vo\u2029ite") + "bad: 1\n"),
+         expect=":11:22:"),  # not shifted: the separators are within line 11 as an editor shows it
+    Case("positions", "nul-byte", prog(PROGRAM.replace("title: Toimenpide", "title: Toimen\0pide")), expect=":14:26:"),
+    Case("positions", "duplicate-through-alias", prog(PROGRAM.replace("id: t1", "id: &t t1") +
+                                                      "  - id: *t\n    title: Toinen\n"), expect=":24:"),
+    Case("positions", "tab-indentation", prog(PROGRAM.replace("    title: Teema", "\ttitle: Teema"))),
+    Case("positions", "crlf-line-ends", {P: PROGRAM.replace("\n", "\r\n").replace("title: Teema", "titel: Teema")},
+         expect=":8:5:"),
+    Case("positions", "cr-only-line-ends", {P: PROGRAM.replace("\n", "\r")}),
+    Case("positions", "astral-chars-before-fault", prog(PROGRAM.replace("title: Teema", "title: 😀😀 : x")),
+         expect=":8:15:"),
+]
+
+# ---------------------------------------------------------------- silent diff (duplicate ids)
+
+DUP_ACTION = PROGRAM + "          - id: a1\n            title: Uusi\n            costs: [{amount: 50000, year: 2025}]\n"
+DIFF_CMDS = ("diff-files", "diff-git", "check-text")
+SILENT_DIFF = [
+    Case("silent-diff", "copied-action-same-id", prog(DUP_ACTION), commands=DIFF_CMDS, expect="a1"),
+    Case("silent-diff", "same-id-other-theme", prog(PROGRAM + "  - id: t2\n    title: T\n    goals:\n"
+                                                    "      - id: a1\n        title: G\n"), commands=DIFF_CMDS),
+    Case("silent-diff", "duplicate-in-old-version", prog(DUP_ACTION), commands=(("diff", "--files", "programs/p",
+                                                                                 "base/p"),), expect="a1"),
+    Case("silent-diff", "duplicate-committed", prog(DUP_ACTION), committed=True,
+         commands=(("diff", "HEAD~1", "HEAD"), ("diff", "HEAD", "HEAD~1")), expect="a1"),
+    Case("silent-diff", "duplicate-outcome-ref", {O: OUTCOMES + "  - ref: a1\n    status: not_achieved\n"},
+         commands=DIFF_CMDS),
+]
+
+# ---------------------------------------------------------------- unclear messages and odd documents
+
+UNCLOSED = PROGRAM.replace("title: Toimenpide", "title: 'Toimenpide") + "".join(f"# {i}\n" for i in range(30))
+MESSAGES = [
+    Case("messages", "redefined-anchor", prog(PROGRAM.replace("title: Teema", "title: &a Teema")
+                                              .replace("title: Tavoite", "title: &a Tavoite")), expect="anchor"),
+    Case("messages", "id-yes", prog(PROGRAM.replace("id: a1", "id: yes")), expect="true"),
+    Case("messages", "unclosed-quote", prog(UNCLOSED), expect=":14:"),
+    Case("messages", "unclosed-double-quote", prog(PROGRAM.replace("title: Toimenpide", 'title: "Toimenpide')),
+         expect=":14:"),
+    Case("messages", "only-document-marker", prog("---\n")),
+    Case("messages", "empty-file", prog("")),
+    Case("messages", "only-comments", prog("# nothing\n")),
+    Case("messages", "empty-languages", prog(PROGRAM.replace("languages: [fi]", "languages: []"))),
+    Case("messages", "bool-tag-on-text", prog(PROGRAM.replace("title: Teema", "title: !!bool maybe"))),
+    Case("messages", "int-tag-on-text", prog(PROGRAM.replace("title: Teema", "title: !!int many"))),
+    Case("messages", "bad-timestamp-tag", prog(PROGRAM.replace("title: Teema", "title: !!timestamp 2025-13-45"))),
+    Case("messages", "float-tag-on-text", prog(PROGRAM.replace("amount: 1000", "amount: !!float lots"))),
+    Case("messages", "python-tag", prog(PROGRAM + "x: !!python/object/apply:os.system ['echo PWNED']\n")),
+    Case("messages", "unknown-tag", prog(PROGRAM + "x: !evil 1\n")),
+    Case("messages", "binary-tag", prog(PROGRAM + "x: !!binary '@@@'\n")),
+    Case("messages", "set-tag-key", prog(PROGRAM + "x: !!set {a, b}\n")),
+    Case("messages", "two-documents", prog(PROGRAM + "---\nid: q\n")),
+    Case("messages", "top-level-list", prog("- 1\n- 2\n")),
+    Case("messages", "top-level-scalar", prog("just text\n")),
+    Case("messages", "key-is-a-list", prog(PROGRAM + "? [a, b]\n: 1\n")),
+    Case("messages", "key-is-a-mapping", prog(PROGRAM + "? {a: 1}\n: 1\n")),
+    Case("messages", "null-key", prog(PROGRAM + "~: 1\n")),
+    Case("messages", "date-that-is-none", prog(PROGRAM.replace("year: 2025", "year: 2025-02-30", 1))),
+    Case("messages", "directive-only", prog("%YAML 1.1\n---\n")),
+    Case("messages", "bad-directive", prog("%YAML 9.9\n---\nid: p\n")),
+]
+
+# ---------------------------------------------------------------- templates (report --template-dir)
+
+PAYLOADS = {
+    "class-walk-popen": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "cycler-globals-os": "{{ cycler.__init__.__globals__.os.popen('touch PWNED').read() }}",
+    "lipsum-globals": "{{ lipsum.__globals__['os'].popen('touch PWNED').read() }}",
+    "self-module": "{{ self._TemplateReference__context.cycler.__init__.__globals__.os }}",
+    "format-attr": "{{ '{0.__class__}'.format(1) }}",
+    "request-builtins": "{{ namespace.__init__.__globals__['__builtins__']['open']('/etc/passwd').read() }}",
+    "include-absolute": "{% include '/etc/passwd' %}",
+    "include-dotdot": "{% include '../../../../../../etc/passwd' %}",
+    "import-dotdot": "{% import '../secret.j2' as s %}{{ s }}",
+    "syntax-error": "{% if %}",
+    "undefined": "{{ nothing.here }}",
+    "raise-in-filter": "{{ 1 | int('x') }}",
+    "loop-bomb": "{% for i in range(100000000) %}{% endfor %}",
+    "string-bomb": "{{ 'x' * 1000000000 }}",
+    "deep-recursion-macro": "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}",
+}
+
+
+def _template(name: str, text: str) -> Setup:
+    def make(root: Path) -> None:
+        (root / "tpl").mkdir(exist_ok=True)
+        (root / "secret.j2").write_text("SECRET-CONTENT", encoding="utf-8")
+        for kind in ("annual.html.j2", "program.md.j2"):
+            (root / "tpl" / kind).write_text(text, encoding="utf-8")
+    return make
+
+
+def _template_link(target: str) -> Setup:
+    def make(root: Path) -> None:
+        (root / "tpl").mkdir(exist_ok=True)
+        (root / "secret.j2").write_text("SECRET-CONTENT", encoding="utf-8")
+        for kind in ("annual.html.j2", "program.md.j2"):
+            os.symlink(target.replace("{root}", str(root)), root / "tpl" / kind)
+    return make
+
+
+def _no_pwned(root: Path) -> None:
+    assert not (root / "PWNED").exists(), "a template ran a command"
+
+
+TPL_CMDS = (("report", "--kind", "annual", "-f", "html", "--template-dir", "tpl", "programs/p"),
+            ("report", "--kind", "program", "-f", "markdown", "--template-dir", "tpl", "programs/p"))
+TEMPLATES = [Case("templates", name, setup=_template(name, text), commands=TPL_CMDS, verify=_no_pwned,
+                  in_process=name not in ("loop-bomb", "string-bomb"))
+             for name, text in PAYLOADS.items()]
+TEMPLATES += [
+    Case("templates", "symlink-to-etc-passwd", setup=_template_link("/etc/passwd"), commands=TPL_CMDS),
+    Case("templates", "symlink-out-of-folder", setup=_template_link("{root}/secret.j2"), commands=TPL_CMDS),
+    Case("templates", "symlink-to-dev-zero", setup=_template_link("/dev/zero"), commands=TPL_CMDS, in_process=False),
+    Case("templates", "template-dir-is-a-file", setup=lambda r: (r / "tpl").write_text("x", encoding="utf-8"),
+         commands=TPL_CMDS),
+    Case("templates", "template-dir-missing", commands=TPL_CMDS),
+]
+
+# ---------------------------------------------------------------- writing (report -o)
+
+def _victim(root: Path) -> Path:
+    return root.parent / f"{root.name}-victim.txt"
+
+
+def _out_link(root: Path) -> None:
+    _victim(root).write_text("PRECIOUS", encoding="utf-8")
+    (root / "out").mkdir()
+    os.symlink(_victim(root), root / "out" / "x.html")
+
+
+def _victim_intact(root: Path) -> None:
+    assert _victim(root).read_text(encoding="utf-8") == "PRECIOUS", "wrote through a symlink"
+    assert not list((root / "out").glob("*.tmp")), "left a temporary file"
+
+
+def _readonly(root: Path) -> None:
+    (root / "out").mkdir()
+    (root / "out" / "x.html").write_text("PRECIOUS", encoding="utf-8")
+    (root / "out" / "x.html").chmod(0o444)
+
+
+def _readonly_intact(root: Path) -> None:
+    assert (root / "out" / "x.html").read_text(encoding="utf-8") == "PRECIOUS", "replaced a read-only file"
+
+
+def _unwritable(root: Path) -> None:
+    (root / "out").mkdir()
+    (root / "out").chmod(0o555)
+
+
+def _stale_tmp(root: Path) -> None:
+    (root / "out").mkdir()
+    (root / "out" / ".x.html.sivistys-123456.tmp").write_text("stale", encoding="utf-8")
+    old = 1_000_000_000
+    os.utime(root / "out" / ".x.html.sivistys-123456.tmp", (old, old))
+
+
+def _stale_removed(root: Path) -> None:
+    assert not list((root / "out").glob("*.tmp")), "a stale temporary file was left"
+    assert (root / "out" / "x.html").exists()
+
+
+def _out(path: str) -> tuple[tuple[str, ...], ...]:
+    return (("report", "--kind", "annual", "-o", path, "programs/p"),)
+
+
+WRITING = [
+    Case("writing", "output-symlink-out-of-folder", setup=_out_link, commands=_out("out/x.html"), verify=_victim_intact),
+    Case("writing", "output-symlink-in-folder", setup=lambda r: (_out_link(r), (r / "out" / "x.html").unlink(),
+                                                                (r / "out" / "real.html").write_text("old"),
+                                                                os.symlink("real.html", r / "out" / "x.html")),
+         commands=_out("out/x.html")),
+    Case("writing", "output-dangling-symlink-out", setup=lambda r: ((r / "out").mkdir(),
+                                                                   os.symlink("/tmp/sivistys-nowhere/x", r / "out" / "x.html")),
+         commands=_out("out/x.html")),
+    Case("writing", "read-only-target", setup=_readonly, commands=_out("out/x.html"), verify=_readonly_intact),
+    Case("writing", "unwritable-folder", setup=_unwritable, commands=_out("out/x.html")),
+    Case("writing", "name-too-long", commands=_out("x" * 300 + ".html")),
+    Case("writing", "path-too-long", commands=_out("/".join(["d" * 200] * 30) + "/x.html")),
+    Case("writing", "missing-folder", commands=_out("nowhere/x.html")),
+    Case("writing", "output-is-directory", setup=lambda r: (r / "out").mkdir(), commands=_out("out")),
+    Case("writing", "output-is-program-file", commands=_out(P)),
+    Case("writing", "stale-temp-file", setup=_stale_tmp, commands=_out("out/x.html"), verify=_stale_removed),
+    Case("writing", "output-nul-in-name", commands=_out("x\0y.html")),
+]
+
+# ---------------------------------------------------------------- revisions and arguments
+
+ARGS = [
+    Case("arguments", "revision-name-too-long", commands=(("diff", "r" * 5000),)),
+    Case("arguments", "revision-with-newline", commands=(("diff", "HEAD\nSV000"),)),
+    Case("arguments", "revision-option-like", commands=(("diff", "--output=/tmp/x"),)),
+    Case("arguments", "path-too-long", commands=(("check", "x" * 5000),)),
+    Case("arguments", "path-with-escape", commands=(("check", "no\x1b[2Jwhere"),)),
+    Case("arguments", "diff-files-path-with-newline", commands=(("diff", "--files", "a\nb", "base/p"),)),
+]
+
+CASES: list[Case] = (SPECIAL + RECURSION + ALIASES + HUGE + LARGE + NUMBERS + ENCODINGS + FORGED + POSITIONS
+                     + SILENT_DIFF + MESSAGES + TEMPLATES + WRITING + ARGS)
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
+
+
+def build(case: Case, root: Path) -> Path:
+    """Make the case's folder under `root`: a git repository, the valid program committed, then the hostile files."""
+    root.mkdir(parents=True, exist_ok=True)
+    for base in ("programs/p", "base/p"):
+        (root / base / "outcomes").mkdir(parents=True)
+        (root / base / "program.yaml").write_text(PROGRAM, encoding="utf-8")
+        (root / base / "outcomes" / "2025.yaml").write_text(OUTCOMES, encoding="utf-8")
+    _git(root, "init", "-q")
+    _git(root, "add", "programs")
+    _git(root, "commit", "-qm", "valid")
+    for name, content in case.files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        content = content() if callable(content) else content
+        data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+        (root / name).write_bytes(data)
+    if case.setup is not None:
+        case.setup(root)
+    if case.committed:
+        _git(root, "add", "programs")
+        _git(root, "commit", "-qm", "hostile")
+    return root
+
+
+def argv(case: Case) -> list[tuple[str, list[str]]]:
+    """(label, arguments) for each command of the case."""
+    return [(c, COMMANDS[c]) if isinstance(c, str) else (_label(c), list(c)) for c in case.commands]
+
+
+def _label(args: tuple[str, ...]) -> str:
+    return "diff-git" if args[0] == "diff" and "--files" not in args else " ".join(args)[:40]
+
+
+FORBIDDEN = ("Traceback", "internal error", "SECRET-CONTENT", "PRECIOUS", "root:x:0", "PWNED", "\x1b", "\x07", "\x9b")
+FORGED_LINE = "SV000"
+
+
+# Where a message with its position must appear; summary and JSON say the same in their own way.
+EXPECT_IN = {"check-text", "report-md", "report-html", "diff-files", "diff-git"}
+
+
+def problems(case: Case, label: str, code: int, out: str) -> list[str]:
+    """What is wrong with one command's result: a crash, a leak, a forged line; empty when all is well."""
+    found = []
+    if code not in (0, 1, 2):
+        found.append(f"exit code {code}")
+    found += [f"output contains {bad!r}" for bad in FORBIDDEN if bad in out]
+    if any(line.lstrip().startswith("programs/p/program.yaml:1:1: SV000") or line.startswith("::error file=evil")
+           for line in out.splitlines()):
+        found.append("a forged diagnostic line")
+    if case.expect and label in EXPECT_IN and case.expect not in out:
+        found.append(f"expected {case.expect!r} in the output")
+    return found

@@ -1,0 +1,69 @@
+"""Every hostile case (tests/hostile_cases.py) through every command that reads user files.
+
+Each run must end with exit 0, 1 or 2 and a clear message: no traceback, no escape sequence or
+forged line in the output, nothing leaked from a file outside the checked folder, nothing outside
+the asked output changed. Cases that would hang a broken build (FIFOs, devices) run in a child
+process with a timeout. CPU time and memory are measured in bench/stress_hostile.py, not here.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hostile_cases import CASES, Case, argv, build, problems
+from typer.testing import CliRunner
+
+from sivistys_cli.cli import app
+
+# The whole matrix takes minutes; it runs when SIVISTYS_HOSTILE=1 (and in bench/stress_hostile.py).
+pytestmark = pytest.mark.skipif(not os.environ.get("SIVISTYS_HOSTILE"), reason="set SIVISTYS_HOSTILE=1 to run")
+
+RUNS = [(case, label, args) for case in CASES for label, args in argv(case)]
+HEAVY = {"huge", "large"}  # built once per case, not once per command
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return {}
+
+
+def _folder(case: Case, folders: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if case.id not in folders or case.verify is not None:
+        root = tmp_path_factory.mktemp(case.cls)
+        folders[case.id] = build(case, root / "case")
+    return folders[case.id]
+
+
+def _run_in_process(args: list[str], folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = CliRunner().invoke(app, args)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.output
+
+
+def _run_child(args: list[str], folder: Path) -> tuple[int, str]:
+    done = subprocess.run([sys.executable, "-m", "sivistys_cli", *args], cwd=folder, capture_output=True,
+                          timeout=60, env={**os.environ, "NO_COLOR": "1"}, check=False)
+    return done.returncode, (done.stdout + done.stderr).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize(("case", "label", "args"), RUNS, ids=[f"{c.id}[{label}]" for c, label, _ in RUNS])
+def test_hostile_input(case: Case, label: str, args: list[str], folders: dict[str, Path],
+                       tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _folder(case, folders, tmp_path_factory)
+    code, out = _run_in_process(args, folder, monkeypatch) if case.in_process else _run_child(args, folder)
+    assert problems(case, label, code, out) == [], out[:2000]
+    if case.verify is not None:
+        case.verify(folder)
+
+
+def test_every_class_is_covered() -> None:
+    classes = {c.cls for c in CASES}
+    assert classes >= {"special", "recursion", "aliases", "huge", "large", "numbers", "encodings", "forged",
+                       "positions", "silent-diff", "messages", "templates", "writing", "arguments"}
