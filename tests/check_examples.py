@@ -34,6 +34,7 @@ def _examples(code: str) -> dict[str, dict[str, object]]:
         finding = _first_finding(case, code)
         if finding is not None:
             out["bad"] = _excerpt(case, finding[0], finding[1], finding[2])
+            out["bad"]["findings"] = _translated(case, finding[2])
             good = _good(code, case, finding[0], finding[1])
             if good is not None:
                 out["good"] = good
@@ -47,6 +48,12 @@ def _first_finding(case: Path, code: str) -> tuple[str, int, str] | None:
         if match and match["code"] == code:
             return match["file"], int(match["line"]), line
     return None
+
+
+def _translated(case: Path, finding: str) -> dict[str, str]:
+    """The same finding as `sivistys check --lang fi|sv` prints it (expected.fi.txt, expected.sv.txt)."""
+    index = (case / "expected.txt").read_text(encoding="utf-8").splitlines().index(finding)
+    return {lang: (case / f"expected.{lang}.txt").read_text(encoding="utf-8").splitlines()[index] for lang in ("fi", "sv")}
 
 
 def _excerpt(case: Path, file: str, line: int, finding: str | None = None) -> dict[str, object]:

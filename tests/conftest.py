@@ -41,3 +41,10 @@ def repo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _not_in_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     """`check` prints GitHub annotations by default under GitHub Actions; the tests expect text."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages follow the locale; the tests run in English whatever the machine's locale is."""
+    for name in ("SIVISTYS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)

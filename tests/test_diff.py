@@ -152,6 +152,27 @@ def test_revision_in_every_format(revised: Path, fmt: str, ext: str) -> None:
     assert_golden(f"revision.{ext}", result.stdout)
 
 
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_revision_memo_in_finnish_and_swedish(revised: Path, lang: str) -> None:
+    """The board memo in the reader's language (reviewed by reading revision.<lang>.md), same structure as English."""
+    result = invoke("v1.0", "v1.1", "--format", "markdown", "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    assert_golden(f"revision.{lang}.md", result.stdout)
+    english = invoke("v1.0", "v1.1", "--format", "markdown").stdout
+    assert [line.count("|") for line in result.stdout.splitlines()] == [line.count("|") for line in english.splitlines()]
+    for word in ("added", "changed", "removed", "moved", "editorial", "substantive", "Plan diff"):
+        assert word not in result.stdout
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_revision_as_text_in_finnish_and_swedish(revised: Path, lang: str) -> None:
+    result = invoke("v1.0", "v1.1", "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    assert_golden(f"revision.{lang}.txt", result.stdout)
+    for word in ("added", "changed", "removed", "moved from", "editorial", "substantive", "decision behind"):
+        assert word not in result.stdout
+
+
 def test_revision_substantive_only(revised: Path) -> None:
     result = invoke("v1.0", "v1.1", "--substantive")
     assert result.exit_code == 0

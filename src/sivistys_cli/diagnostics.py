@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 
@@ -16,6 +17,24 @@ class Severity(str, Enum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
+@dataclass(frozen=True)
+class Msg:
+    """A message by key with its named values; `display.messages.render` turns it into words in a language."""
+
+    key: str
+    args: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PerLang:
+    """A value of a message that is only known in some languages (e.g. an English model description)."""
+
+    texts: tuple[tuple[str, str], ...]
+
+    def get(self, lang: str) -> str:
+        return dict(self.texts).get(lang, "")
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One finding: where (file, line, col, id-path), what (code, message) and how bad."""
@@ -27,6 +46,8 @@ class Diagnostic:
     severity: Severity
     message: str
     path: str = ""
+    # The message as data, so that it can be said in another language; `message` is its English.
+    msg: Msg | None = field(default=None, compare=False, repr=False)
 
     def with_severity(self, severity: Severity) -> Diagnostic:
         return replace(self, severity=severity)

@@ -6,6 +6,12 @@ class SivistysError(Exception):
 
     exit_code = 2
 
+    def __init__(self, message: str = "", msg: object = None) -> None:
+        super().__init__(message)
+        # The message as data (a diagnostics.Msg, see display.messages.usage), so that the command line
+        # can say it in the user's language; str(error) is its English.
+        self.msg = msg
+
 
 class UsageError(SivistysError):
     """Bad arguments, a missing path, an unreadable configuration: exit code 2."""

@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from sivistys_cli.diagnostics import Severity
-from sivistys_cli.errors import UsageError
+from sivistys_cli.diagnostics import Msg, Severity
+from sivistys_cli.display.messages import usage
 
-_KEYS = ("select", "ignore", "severity", "strict", "fail-on", "per-path-ignores")
+_KEYS = ("select", "ignore", "severity", "strict", "fail-on", "per-path-ignores", "lang")
+_LANGS = ("fi", "sv", "en")
 _LEVELS = ", ".join(s.value for s in Severity)
 
 
@@ -30,6 +31,7 @@ class Config:
     fail_on: Severity | None = None
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     root: Path | None = None  # where per-path-ignores patterns start: the configuration file's folder
+    lang: str | None = None  # the language of messages, unless --lang says otherwise
 
     def enabled(self, code: str, file: Path | None = None) -> bool:
         """Most specific prefix wins, as in ruff: ignore SV5 but select SV501 keeps SV501."""
@@ -96,10 +98,9 @@ def load(path: Path | None, known_codes: Iterable[str]) -> Config:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{path}: invalid TOML: {exc}") from exc
+        raise usage("config.invalid_toml", path=path, detail=str(exc)) from exc
     except RecursionError:
-        raise UsageError(f"{path}: the configuration is nested too deeply to read; "
-                         "sivistys settings are one or two levels deep") from None
+        raise usage("config.too_deep", path=path) from None
     table = _table(raw, path)
     return _parse(table, str(path), set(known_codes), path.parent)
 
@@ -125,8 +126,7 @@ def _check_depth(text: str, path: Path) -> None:
             elif char in "[{":
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise UsageError(f"{path}:{number}: {key!r} is nested more than {MAX_DEPTH} levels deep; "
-                                     "sivistys settings are one or two levels deep")
+                    raise usage("config.nested", path=path, line=number, key=repr(key), depth=MAX_DEPTH)
             elif char in "]}":
                 depth = max(0, depth - 1)
         quote = ""  # a string that seems to go on is a multi-line one; its brackets hardly matter
@@ -136,7 +136,7 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read the configuration: {exc}") from exc
+        raise usage("config.unreadable", path=path, detail=str(exc)) from exc
 
 
 def _table(raw: dict, path: Path) -> dict:
@@ -145,21 +145,25 @@ def _table(raw: dict, path: Path) -> dict:
     if tool is None:
         return {} if path.name == "pyproject.toml" else raw
     if not isinstance(tool, dict):
-        raise UsageError(f"{path}: 'tool' must be a table such as [tool.sivistys], not {_kind(tool)}")
+        raise usage("config.tool", path=path, kind=_kind(tool))
     table = tool.get("sivistys", {})
     if not isinstance(table, dict):
-        raise UsageError(f"{path}: 'tool.sivistys' must be a table of settings, not {_kind(table)}")
+        raise usage("config.tool_sivistys", path=path, kind=_kind(table))
     return table
 
 
 def _parse(table: dict, where: str, known: set[str], root: Path) -> Config:
     unknown = sorted(set(table) - set(_KEYS))
     if unknown:
-        raise UsageError(f"{where}: unknown setting {unknown[0]!r}; allowed: {', '.join(_KEYS)}")
+        raise usage("config.unknown_setting", where=where, key=repr(unknown[0]), allowed=", ".join(_KEYS))
     strict = table.get("strict", False)
     if not isinstance(strict, bool):
-        raise UsageError(f"{where}: 'strict' must be true or false, not {_kind(strict)}")
+        raise usage("config.strict", where=where, kind=_kind(strict))
     fail_on = table.get("fail-on")
+    lang = table.get("lang")
+    if lang is not None and lang not in _LANGS:
+        shown = repr(lang) if isinstance(lang, str) else _kind(lang)
+        raise usage("config.lang", where=where, value=shown, langs=", ".join(_LANGS))
     return Config(
         select=_codes(table.get("select", ["SV"]), "select", where, known),
         ignore=_codes(table.get("ignore", []), "ignore", where, known),
@@ -169,13 +173,13 @@ def _parse(table: dict, where: str, known: set[str], root: Path) -> Config:
         fail_on=None if fail_on is None else _level(fail_on, "fail-on", where),
         per_path_ignores=_per_path(table.get("per-path-ignores", {}), where, known),
         root=root,
+        lang=lang,
     )
 
 
 def _severity(value: object, where: str, known: set[str]) -> dict[str, Severity]:
     if not isinstance(value, dict):
-        raise UsageError(f"{where}: 'severity' must be a table of code = level, e.g. "
-                         f'severity = {{SV502 = "error"}}, not {_kind(value)}')
+        raise usage("config.severity", where=where, kind=_kind(value))
     out = {}
     for code, level in value.items():
         _codes([code], "severity", where, known)
@@ -186,41 +190,39 @@ def _severity(value: object, where: str, known: set[str]) -> dict[str, Severity]
 def _level(value: object, key: str, where: str) -> Severity:
     if not isinstance(value, str) or value not in {s.value for s in Severity}:
         shown = repr(value) if isinstance(value, str) else _kind(value)
-        raise UsageError(f"{where}: {key!r} is {shown}; use {_LEVELS}")
+        raise usage("config.level", where=where, key=repr(key), value=shown, levels=_LEVELS)
     return Severity(value)
 
 
 def _per_path(value: object, where: str, known: set[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
-        raise UsageError(f"{where}: 'per-path-ignores' must be a table of \"path pattern\" = [codes], e.g. "
-                         f'{{"programs/lohja-*" = ["SV505"]}}, not {_kind(value)}')
+        raise usage("config.per_path", where=where, kind=_kind(value))
     return tuple((pattern, _codes(codes, f"per-path-ignores.{pattern}", where, known))
                  for pattern, codes in value.items())
 
 
 def _codes(values: object, key: str, where: str, known: set[str]) -> tuple[str, ...]:
     if not isinstance(values, list):
-        raise UsageError(f"{where}: {key!r} must be a list of check codes, e.g. [\"SV503\"], not {_kind(values)}")
+        raise usage("config.codes_list", where=where, key=repr(key), kind=_kind(values))
     wrong = next((v for v in values if not isinstance(v, str)), None)
     if wrong is not None:
-        raise UsageError(f"{where}: {key!r} must list check codes in quotes, e.g. [\"SV503\"]; "
-                         f"it holds {_kind(wrong)}")
+        raise usage("config.codes_quoted", where=where, key=repr(key), kind=_kind(wrong))
     for v in values:
         if not v or not any(code.startswith(v) for code in known):
-            raise UsageError(f"{where}: {v!r} in {key!r} matches no check code; see 'sivistys rules'")
+            raise usage("config.no_match", where=where, value=repr(v), key=repr(key))
     return tuple(values)
 
 
-def _kind(value: object) -> str:
-    """What TOML value the user wrote, in TOML's words."""
+def _kind(value: object) -> Msg:
+    """What TOML value the user wrote, in TOML's words (`toml_kind.<kind>` of the catalogs)."""
     if isinstance(value, bool):
-        return "a boolean"
+        return Msg("toml_kind.boolean")
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return Msg("toml_kind.number", {"value": value})
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return Msg("toml_kind.text", {"value": repr(value)})
     if isinstance(value, list):
-        return "a list"
+        return Msg("toml_kind.list")
     if isinstance(value, dict):
-        return "a table"
-    return f"a {type(value).__name__}"  # dates and times
+        return Msg("toml_kind.table")
+    return Msg("toml_kind.other", {"name": type(value).__name__})  # dates and times

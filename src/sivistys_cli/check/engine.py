@@ -7,7 +7,8 @@ from pathlib import Path
 
 from sivistys_cli.check.config import Config
 from sivistys_cli.check.rules import RULES, CheckContext
-from sivistys_cli.diagnostics import Diagnostic, Severity
+from sivistys_cli.diagnostics import Diagnostic, Msg, Severity
+from sivistys_cli.display.messages import render
 from sivistys_cli.load.corpus import Corpus, LoadedFile
 from sivistys_cli.load.source import Directive
 
@@ -85,27 +86,26 @@ def _disable_problems(docs: dict[str, LoadedFile], judged: set[str], found: list
             continue
         here = by_file.get(display, [])
         for directive in doc.suppressions.directives:
-            message = _directive_problem(directive, here, config, cwd / display, display in judged)
-            if message:
+            msg = _directive_problem(directive, here, config, cwd / display, display in judged)
+            if msg:
                 yield Diagnostic(display, directive.line, directive.col, UNUSED_DISABLE,
-                                 RULES[UNUSED_DISABLE].severity, message)
+                                 RULES[UNUSED_DISABLE].severity, render(msg), msg=msg)
 
 
 def _directive_problem(directive: Directive, here: list[Diagnostic], config: Config, file: Path,
-                       judged: bool) -> str | None:
+                       judged: bool) -> Msg | None:
     code = directive.code
     if code != "all" and code not in RULES:
         close = [c for c in RULES if _similar(c, code)]
-        hint = f"; did you mean {close[0]}?" if close else "; 'sivistys rules' lists every code"
-        return f"'{code}' in a disable comment is not a check code{hint}"
+        hint = Msg("SV006.did_you_mean", {"code": close[0]}) if close else Msg("SV006.see_rules")
+        return Msg("SV006.unknown", {"code": code, "hint": hint})
     if not judged or (code != "all" and not config.enabled(code, file)):
         return None  # the check does not run here, so the comment cannot be judged
     hidden = [d for d in here if code in (d.code, "all") and directive.covers in (0, d.line)]
     if hidden:
         return None
-    where = "in this file" if directive.covers == 0 else "on the line it covers"
-    name = "any check" if code == "all" else code
-    return f"the comment disables {name}, but {name} finds nothing {where}; remove '{code}' from it"
+    variant = ("all_" if code == "all" else "") + ("file" if directive.covers == 0 else "line")
+    return Msg(f"SV006.unused_{variant}", {"code": code})
 
 
 def _similar(known: str, written: str) -> bool:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
+import typer.main
 from typer.core import TyperArgument, TyperCommand
 
 from sivistys_cli import __version__
@@ -57,6 +58,13 @@ def format_option(registry: Registry, default: str = "") -> Any:
     return typer.Option("--format", "-f", metavar=registry.metavar(), help=help_text, show_default=not default)
 
 
+def lang_option(help_text: str = "") -> Any:
+    """--lang of a command whose messages are in fi, sv or en."""
+    return typer.Option("--lang", metavar="[fi|sv|en]", show_default=False, help=help_text or (
+        "The language of the messages: fi, sv or en; default: SIVISTYS_LANG, else 'lang' in sivistys.toml, "
+        "else the locale (LC_ALL, LC_MESSAGES, LANG) when it is Finnish or Swedish, else English."))
+
+
 class Command(TyperCommand):
     """A command whose --help names each argument by its metavar only, without typer's '<list[Path]>'."""
 
@@ -90,10 +98,21 @@ def command(
             fn(*args, **kwargs)
         except SivistysError as exc:
             # Messages quote file names, keys and revisions; none of them may start a line or a terminal sequence.
-            console(stderr=True).print(f"sivistys: error: {sanitize(exc)}", markup=False)
+            console(stderr=True).print(sanitize(_said(exc, kwargs.get("lang"))), markup=False)
             raise typer.Exit(exc.exit_code) from None
 
     return (app or _app()).command(name, cls=cls or Command, epilog=epilog(examples))(wrapper)
+
+
+def _said(exc: SivistysError, lang: object) -> str:
+    """'sivistys: error: …' in the language asked for (--lang, else SIVISTYS_LANG or the locale), when the
+    catalogs have the message."""
+    if exc.msg is None:
+        return f"sivistys: error: {exc}"
+    from sivistys_cli.display.messages import render, say
+
+    chosen = lang if lang in ("fi", "sv", "en") else help_lang(os.environ)
+    return say("error.line", chosen, text=render(exc.msg, chosen))  # type: ignore[arg-type]
 
 
 def _app() -> typer.Typer:
@@ -131,10 +150,61 @@ def _root(
     """sivistys: municipal development programs as version-controlled YAML."""
 
 
+def localized(command: Any, lang: str) -> Any:
+    """The click command tree with its summaries, option help and 'Examples:' in `lang` (from the catalogs).
+
+    typer fixes help texts when the commands are declared; they are replaced here, once the tree is
+    built, so a command's help follows SIVISTYS_LANG or the locale at start-up.
+    """
+    if lang != "en":
+        _translate(command, "app", lang)
+    return command
+
+
+def _translate(command: Any, key: str, lang: str) -> None:
+    from sivistys_cli.display.messages import entry
+
+    if command.help:
+        rest = command.help.partition("\n")[2]
+        try:
+            command.help = entry(f"help.{key}.summary", lang) + ("\n" + rest if rest else "")
+            command.short_help = None
+        except KeyError:  # a command not yet in the catalogs keeps its English help
+            pass
+    for param in command.params:
+        if getattr(param, "help", None) and param.name != "output_format":
+            try:
+                param.help = _param_help(key, param.name, lang)
+            except KeyError:
+                pass
+    if command.epilog:
+        command.epilog = command.epilog.replace("Examples:", entry("help.examples", lang), 1)
+    for name, sub in getattr(command, "commands", {}).items():
+        _translate(sub, name if key == "app" else f"{key}.{name}", lang)
+
+
+def _param_help(key: str, name: str, lang: str) -> str:
+    """An option's help; --lang of the message commands shares one text, typer's completion options keep theirs."""
+    from sivistys_cli.display.messages import entry
+
+    try:
+        return entry(f"help.{key}.{name}", lang)
+    except KeyError:
+        return entry("help.lang", lang) if name == "lang" else entry(f"help.{name}", lang)
+
+
+def help_lang(environ: Any) -> str:
+    """The language of --help: SIVISTYS_LANG when it is fi, sv or en, else a Finnish or Swedish locale, else English."""
+    from sivistys_cli.display.messages import locale_lang
+
+    chosen = environ.get("SIVISTYS_LANG", "")
+    return chosen if chosen in ("fi", "sv", "en") else locale_lang(environ) or "en"
+
+
 def main() -> None:
     """Entry point: an unexpected error becomes a short message and exit 3, never a traceback."""
     try:
-        app(standalone_mode=True)
+        localized(typer.main.get_command(app), help_lang(os.environ))(standalone_mode=True)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks

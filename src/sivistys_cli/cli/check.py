@@ -11,15 +11,15 @@ import typer
 
 from sivistys_cli.check.docs import FORMATS as RULE_FORMATS
 from sivistys_cli.check.formats import FORMATS, STATISTICS
-from sivistys_cli.cli.app import command, console, emit, format_option
-from sivistys_cli.diagnostics import Severity
+from sivistys_cli.cli.app import command, console, emit, format_option, lang_option
+from sivistys_cli.diagnostics import Msg, Severity
+from sivistys_cli.display.messages import usage
 from sivistys_cli.errors import SivistysError
 
 if TYPE_CHECKING:
     from sivistys_cli.check.config import Config
 
 
-_LEVELS = "error, warning or info"
 
 
 @command(examples=(
@@ -39,6 +39,7 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per check code instead of listing them.")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Check programs in N processes at once; default: the number of cores.", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, even on a terminal.")] = False,
+    lang: Annotated[Optional[str], lang_option()] = None,
 ) -> None:
     """Check programs and outcome files; exit 0 clean, 1 on findings, 2 on usage errors."""
     from sivistys_cli.check.config import find, start_of
@@ -46,18 +47,20 @@ def check(
     from sivistys_cli.check.engine import exit_code
     from sivistys_cli.check.rules import RULES
     from sivistys_cli.check.stream import check as check_paths
+    from sivistys_cli.display.messages import choose_lang, localize
 
     chosen = FORMATS.get(output_format or default_format())
     threshold = _fail_level(fail_on, strict)  # before any file is read: a bad option is exit 2 at once
     if config_file is not None and not config_file.is_file():
-        raise SivistysError(f"{config_file}: no such configuration file")
+        raise usage("no_config", path=config_file)
     cwd = Path.cwd()
     config = load_config(config_file or find(start_of(paths or [Path("programs")], cwd)), RULES)
+    language = choose_lang(lang, config.lang, os.environ)
     with _ProgressBar(enabled=not quiet and sys.stderr.isatty()) as bar:
         diagnostics, selected = check_paths(paths or [], config, cwd, jobs, bar.update)
     color = chosen.name == "text" and console().no_color is False
     render = STATISTICS.load() if statistics else chosen.load()
-    emit(render(diagnostics, selected, color=color), color)
+    emit(render(localize(diagnostics, language), selected, color=color, lang=language), color)
     raise typer.Exit(exit_code(diagnostics, threshold or _config_level(config), exit_zero))
 
 
@@ -101,10 +104,10 @@ def _fail_level(fail_on: str | None, strict: bool) -> Severity | None:
     if fail_on is None:
         return Severity.warning if strict else None
     if fail_on not in {s.value for s in Severity}:
-        raise SivistysError(f"unknown --fail-on '{fail_on}'; use {_LEVELS}")
+        raise usage("fail_on", value=fail_on, levels=Msg("common.or", {"a": "error, warning", "b": "info"}))
     level = Severity(fail_on)
     if strict and level.rank > Severity.warning.rank:
-        raise SivistysError(f"--strict means --fail-on warning; it cannot be combined with --fail-on {fail_on}")
+        raise usage("strict_fail_on", value=fail_on)
     return level
 
 
@@ -122,16 +125,19 @@ def _config_level(config: Config) -> Severity:
 def rules(
     output_format: Annotated[str, format_option(RULE_FORMATS)] = RULE_FORMATS.default,
     explain_code: Annotated[Optional[str], typer.Option("--explain", metavar="CODE", help="Show the full documentation of one check (code or name), with a bad and a good example.", show_default=False)] = None,
+    lang: Annotated[Optional[str], lang_option()] = None,
 ) -> None:
     """List every check: code, name, default severity and what it checks."""
     from sivistys_cli.check.docs import explain as explain_rule
     from sivistys_cli.check.docs import find_rule
     from sivistys_cli.check.rules import RULES
+    from sivistys_cli.display.messages import choose_lang
 
+    language = choose_lang(lang, None, os.environ)
     if explain_code is not None:
-        sys.stdout.write(explain_rule(find_rule(RULES, explain_code)))
+        sys.stdout.write(explain_rule(find_rule(RULES, explain_code), language))
         return
-    sys.stdout.write(RULE_FORMATS.renderer(output_format)(RULES))
+    sys.stdout.write(RULE_FORMATS.renderer(output_format)(RULES, lang=language))
 
 
 @command(examples=(
@@ -140,13 +146,15 @@ def rules(
 ))
 def explain(
     code: Annotated[str, typer.Argument(metavar="CODE", help="A check code such as SV202, or its name.", show_default=False)],
+    lang: Annotated[Optional[str], lang_option()] = None,
 ) -> None:
     """Show the full documentation of one check, with a bad and a good example (as rules --explain)."""
     from sivistys_cli.check.docs import explain as explain_rule
     from sivistys_cli.check.docs import find_rule
     from sivistys_cli.check.rules import RULES
+    from sivistys_cli.display.messages import choose_lang
 
-    sys.stdout.write(explain_rule(find_rule(RULES, code)))
+    sys.stdout.write(explain_rule(find_rule(RULES, code), choose_lang(lang, None, os.environ)))
 
 
 @command(examples=(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from sivistys_cli.cli.app import REPORT_BUG, command, console, emit, format_option
+from sivistys_cli.cli.app import REPORT_BUG, command, console, emit, format_option, lang_option
 from sivistys_cli.cli.dashdash import DashDashCommand, after_dashdash
 from sivistys_cli.diff.formats import FORMATS
 from sivistys_cli.errors import SivistysError
@@ -31,14 +32,17 @@ def diff(
     merge_base: Annotated[bool, typer.Option("--merge-base", help="Compare from the merge base, as A...B.")] = False,
     files: Annotated[bool, typer.Option("--files", help="Compare two files or directories, no git.")] = False,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when there are changes.")] = False,
+    lang: Annotated[Optional[str], lang_option()] = None,
 ) -> None:
     """Show what changed between two versions of the programs, by id: sivistys diff [REV_A [REV_B]] [-- PATH...]."""
     from sivistys_cli.diff.compare import compare
     from sivistys_cli.diff.driver import line_diff
     from sivistys_cli.diff.request import DiffRequest
     from sivistys_cli.diff.revisions import gather
+    from sivistys_cli.display.messages import choose_lang
 
     chosen = FORMATS.get(output_format)
+    language = choose_lang(lang, None, os.environ)
     request = DiffRequest(tuple(revisions or ()), tuple(after_dashdash(ctx)), files, merge_base)
     try:
         old, new = gather(request, Path.cwd())
@@ -50,5 +54,5 @@ def diff(
         sys.stdout.write(line_diff(request, Path.cwd(), str(exc) if isinstance(exc, SivistysError) else bug))
         return
     color = chosen.name == "text" and console().no_color is False
-    emit(chosen.load()(changes, old.label, new.label, color=color), color)
+    emit(chosen.load()(changes, old.label, new.label, color=color, lang=language), color)
     raise typer.Exit(1 if exit_code and changes else 0)

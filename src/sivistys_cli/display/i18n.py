@@ -130,6 +130,22 @@ class Translator:
             pattern = pattern.replace("0.00", "0")
         return format_currency(amount, "EUR", format=pattern, locale=self.locale, currency_digits=False)
 
+    def plain_money(self, amount: int | Decimal) -> str:
+        """Euros in a one-line message (a CI log, a terminal): the locale's decimal sign, a plain space
+        between thousands as ISO 80000 writes them for any reader, the euro sign after: '2 000.50 €'."""
+        amount = Decimal(amount)
+        pattern = "#,##0 ¤" if amount == amount.to_integral_value() else "#,##0.00 ¤"
+        text = format_currency(amount, "EUR", format=pattern, locale=self.locale, currency_digits=False)
+        return self._plain_spaces(text)
+
+    def plain_number(self, value: int | Decimal) -> str:
+        """A number in a one-line message: the locale's decimal sign, plain spaces between thousands."""
+        return self._plain_spaces(self.number(value))
+
+    def _plain_spaces(self, text: str) -> str:
+        group = self.locale.number_symbols["latn"]["group"]
+        return text.replace(group, " ").replace("\u00a0", " ").replace("\u202f", " ")
+
     def date(self, value: dt.date) -> str:
         return format_date(value, self.messages["meta"]["date_format"], locale=self.locale)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sivistys_cli.diagnostics import Diagnostic, Severity
+from sivistys_cli.diagnostics import Diagnostic, Msg, Severity
+from sivistys_cli.display.messages import render
 from sivistys_cli.load.source import SourceMap, Suppressions
 from sivistys_cli.model import OutcomeYear, Program
 from sivistys_cli.model.index import ProgramIndex
@@ -24,8 +25,11 @@ class LoadedFile:
     model: Program | OutcomeYear | None = None
     problems: list[Diagnostic] = field(default_factory=list)
 
-    def problem(self, code: str, pos: tuple[int, int], loc: tuple, message: str) -> None:
-        self.problems.append(Diagnostic(self.display, *pos, code, Severity.error, message, id_path(self.data, loc)))
+    def problem(self, code: str, pos: tuple[int, int], loc: tuple, msg: Msg | str) -> None:
+        # A message the loader writes in English (not yet in the catalogs) is shown as written in every language.
+        msg = Msg("common.as_written", {"text": msg}) if isinstance(msg, str) else msg
+        self.problems.append(Diagnostic(self.display, *pos, code, Severity.error, render(msg), id_path(self.data, loc),
+                                        msg))
 
 
 @dataclass

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from sivistys_cli.diagnostics import Msg, PerLang
 from sivistys_cli.display.literal import kind_of, scalar
 from sivistys_cli.model import ID_PATTERN, LANG_PATTERN
 from sivistys_cli.model.types import Loc
@@ -43,16 +44,17 @@ _SINGULAR = {
     "financing": "financing entry",
 }
 
-# What each failing branch of a value expected, in words a non-programmer reads.
-_EXPECT = {
-    "int": "a whole number such as 2025",
-    "constrained-int": "a year such as 2025",
-    "constrained-decimal": "an amount in euros such as 98000",
-    "date": "a date written as 2025-06-16",
-    "bool": "true or false",
-    "str": "text",
-    "decimal": "an amount in euros such as 98000",
-}
+# What each failing branch of a value expected, in words a non-programmer reads (`expect.<branch>`).
+_EXPECT = ("int", "constrained-int", "constrained-decimal", "date", "bool", "str", "decimal")
+# pydantic's error types that the catalogs explain (`explain.<type>`); others show pydantic's words.
+_EXPLAINED = (
+    "enum", "literal_error", "int_parsing", "int_type", "int_from_float", "greater_than_equal", "less_than_equal",
+    "date_from_datetime_parsing", "date_parsing", "date_type", "decimal_parsing", "decimal_type", "decimal_max_places",
+    "finite_number", "bool_parsing", "bool_type", "tuple_type", "list_type", "model_type", "model_attributes_type",
+    "dict_type", "string_type", "string_too_long", "string_pattern_mismatch",
+    # the format's own errors (model/types.py)
+    "control_character", "text_type", "text_type_lang", "text_lang", "value_finite", "value_type",
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class Finding:
     code: str
     loc: Loc
     on_key: bool
-    message: str
+    message: Msg
 
 
 def validate(model: type[BaseModel], data: Any, what: str) -> tuple[BaseModel | None, list[Finding]]:
@@ -76,12 +78,11 @@ def validate(model: type[BaseModel], data: Any, what: str) -> tuple[BaseModel | 
 
 
 def _not_a_mapping(model: type[BaseModel], data: Any, what: str) -> Finding:
-    required = [n for n, f in model.model_fields.items() if f.is_required()]
+    required = ", ".join(n for n, f in model.model_fields.items() if f.is_required())
+    whom = Msg("format.what_program" if what == "program.yaml" else "format.what_outcomes")
     if data is None:
-        msg = f"{what} is empty; it must be a mapping with at least: {', '.join(required)}"
-    else:
-        msg = f"{what} must be a mapping of 'key: value' lines (with at least: {', '.join(required)}), not {_kind(data)}"
-    return Finding("SV103", (), False, msg)
+        return Finding("SV103", (), False, Msg("format.empty", {"what": whom, "keys": required}))
+    return Finding("SV103", (), False, Msg("format.not_mapping", {"what": whom, "keys": required, "kind": _kind(data)}))
 
 
 def _findings(model: type[BaseModel], data: Any, errors: list[dict[str, Any]]) -> list[Finding]:
@@ -123,17 +124,20 @@ def _finding(model: type[BaseModel], data: Any, loc: Loc, errs: list[dict[str, A
         near = _near_miss(_at(data, loc[:-1]), str(field))
         if near:
             return Finding("SV101", loc[:-1] + (near,), True,
-                           f"{where} has no '{field}'; the key '{near}' is written differently: rename it '{field}'")
+                           Msg("SV101.near", {"where": where, "field": field, "near": near}))
         desc = _description(model, loc)
+        # The format's own description of the key is English (the model's); other languages leave it out.
         hint = f" ({desc[0].lower()}{desc[1:]})".replace(" (inclusive))", ", inclusive)") if desc else ""
-        return Finding("SV101", loc[:-1], False, f"{where} has no '{field}'; add '{field}:'{hint}")
+        return Finding("SV101", loc[:-1], False,
+                       Msg("SV101.message", {"where": where, "field": field, "hint": PerLang((("en", hint),))}))
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
         close = difflib.get_close_matches(str(field), allowed, n=1, cutoff=0.6)
-        fix = f"did you mean '{close[0]}'?" if close else f"allowed keys are: {', '.join(allowed)}"
+        fix = Msg("common.did_you_mean_bare", {"word": close[0]}) if close else Msg(
+            "SV102.allowed", {"keys": ", ".join(allowed)})
         if str(field).isdigit():
-            fix = "inside { } a comma separates entries: write decimals with a point (6.1), not a comma (6,1)"
-        return Finding("SV102", loc, True, f"unknown key '{field}' in {where}; {fix}")
+            fix = Msg("SV102.comma")
+        return Finding("SV102", loc, True, Msg("SV102.message", {"field": field, "where": where, "fix": fix}))
     return _value_finding(model, data, loc, errs)
 
 
@@ -148,81 +152,74 @@ def _near_miss(mapping: Any, field: str) -> str | None:
 def _value_finding(model: type[BaseModel], data: Any, loc: Loc, errs: list[dict[str, Any]]) -> Finding:
     value = _at(data, loc)
     shown = _show(value)
-    name = str(loc[-1]) if loc and isinstance(loc[-1], str) else _SINGULAR.get(str(loc[-2]) if len(loc) > 1 else "", "value")
+    name: str | Msg = str(loc[-1]) if loc and isinstance(loc[-1], str) else Msg(
+        f"noun.{_SINGULAR.get(str(loc[-2]) if len(loc) > 1 else '', 'value')}")
     err = errs[0]
     pattern = (err.get("ctx") or {}).get("pattern", "")
     if err["type"] == "string_pattern_mismatch" and ID_CORE in pattern:
         suggestion = slugify(str(value))
-        return Finding(
-            "SV104",
-            loc,
-            False,
-            f"{shown} is not a valid id: use lowercase letters a-z, digits, hyphens and underscores"
-            + (f", e.g. '{suggestion}'" if suggestion else "")
-            + ("; a link to another program is written 'program-id:item-id'" if pattern != ID_PATTERN else ""),
-        )
+        return Finding("SV104", loc, False, Msg("SV104.message", {
+            "value": shown,
+            "example": Msg("SV104.example", {"id": suggestion}) if suggestion else "",
+            "link": Msg("SV104.link") if pattern != ID_PATTERN else "",
+        }))
     if err["type"] == "string_pattern_mismatch" and pattern == LANG_PATTERN:
-        return Finding("SV103", loc, False, f"{shown} is not a language code; use e.g. fi, sv or en")
+        return Finding("SV103", loc, False, Msg("SV103.language", {"value": shown}))
     if err["type"] in ("model_type", "model_attributes_type") and not isinstance(value, (dict, list)):
         example = _example(model, loc)
-        return Finding("SV103", loc, False, f"'{name}' is {shown}; expected a mapping, e.g. {name}: {example}")
+        return Finding("SV103", loc, False, Msg("SV103.mapping", {"name": name, "value": shown, "example": example}))
     if err["type"] in ("date_from_datetime_parsing", "date_parsing") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
-        return Finding("SV103", loc, False, f"'{name}' is {shown}, which is not a real date; check the day and month")
+        return Finding("SV103", loc, False, Msg("SV103.not_a_date", {"name": name, "value": shown}))
     if len(errs) > 1 and all(e["_branches"] for e in errs):
-        wanted = [_EXPECT.get(e["_branches"][0].split("[")[0], e["_branches"][0]) for e in errs]
-        return Finding("SV103", loc, False, f"'{name}' is {shown}; expected {' or '.join(dict.fromkeys(wanted))}")
-    return Finding("SV103", loc, False, f"'{name}' is {shown}; {_explain(err)}")
+        wanted: list[Msg | str] = []
+        for e in errs:
+            branch = _expected(e["_branches"][0].split("[")[0])
+            wanted += [] if branch in wanted else [branch]
+        return Finding("SV103", loc, False, Msg("SV103.expected", {"name": name, "value": shown,
+                                                                   "expected": _either(wanted)}))
+    return Finding("SV103", loc, False, Msg("SV103.message", {"name": name, "value": shown, "explain": _explain(err)}))
 
 
-def _explain(err: dict[str, Any]) -> str:
+def _expected(branch: str) -> Msg | str:
+    return Msg(f"expect.{branch}") if branch in _EXPECT else branch
+
+
+def _either(wanted: list[Msg | str]) -> Msg | str:
+    """'a or b or c', in the language of the message."""
+    if len(wanted) == 1:
+        return wanted[0]
+    return Msg("common.or", {"a": wanted[0], "b": _either(wanted[1:])})
+
+
+def _explain(err: dict[str, Any]) -> Msg:
     kind, ctx = err["type"], err.get("ctx", {}) or {}
-    table = {
-        "enum": lambda: f"use one of: {_choices(ctx.get('expected', ''))}",
-        "literal_error": lambda: f"use one of: {_choices(ctx.get('expected', ''))}",
-        "int_parsing": lambda: "expected a whole number such as 2025",
-        "int_type": lambda: "expected a whole number such as 2025",
-        "int_from_float": lambda: "expected a whole number, without decimals",
-        "greater_than_equal": lambda: f"it must be at least {ctx.get('ge')}",
-        "less_than_equal": lambda: f"it must be at most {ctx.get('le')}",
-        "date_from_datetime_parsing": lambda: "write dates as YYYY-MM-DD, e.g. 2025-06-16",
-        "date_parsing": lambda: "write dates as YYYY-MM-DD, e.g. 2025-06-16",
-        "date_type": lambda: "write dates as YYYY-MM-DD, e.g. 2025-06-16",
-        "decimal_parsing": lambda: "expected an amount in euros as a number, e.g. 98000",
-        "decimal_type": lambda: "expected an amount in euros as a number, e.g. 98000",
-        "decimal_max_places": lambda: "use at most two decimals (cents)",
-        "finite_number": lambda: "expected a number, not infinity or 'not a number'",
-        "bool_parsing": lambda: "expected true or false",
-        "bool_type": lambda: "expected true or false",
-        "tuple_type": lambda: "expected a list: one item per line, each starting with '- '",
-        "list_type": lambda: "expected a list: one item per line, each starting with '- '",
-        "model_type": lambda: "expected a mapping of 'key: value' lines",
-        "model_attributes_type": lambda: "expected a mapping of 'key: value' lines",
-        "dict_type": lambda: "expected a mapping of 'key: value' lines",
-        "string_type": lambda: "expected text",
-        "string_too_long": lambda: f"it is too long (at most {ctx.get('max_length')} characters)",
-        "string_pattern_mismatch": lambda: "it does not have the expected form",
-    }
-    return table.get(kind, lambda: err["msg"].rstrip("."))()
+    kind = "text_type_lang" if kind == "text_type" and "lang" in ctx else kind
+    if kind not in _EXPLAINED:
+        return Msg("explain.other", {"text": err["msg"].rstrip(".")})
+    args = {"choices": _choices(ctx.get("expected", "")), "ge": ctx.get("ge"), "le": ctx.get("le"),
+            "max_length": ctx.get("max_length"), "code": ctx.get("code"), "lang": ctx.get("lang")}
+    return Msg(f"explain.{kind}", args)
 
 
 def _choices(expected: str) -> str:
     return ", ".join(re.findall(r"'([^']*)'", expected)) or expected
 
 
-def _where(data: Any, loc: Loc) -> str:
+def _where(data: Any, loc: Loc) -> Msg:
     """Name the mapping at `loc` the way a reader would: "goal 'sujuva-asiointi'"."""
     if not loc:
-        return "the file"
+        return Msg("where.file")
     node = _at(data, loc)
     container = str(loc[-2]) if isinstance(loc[-1], int) and len(loc) > 1 else str(loc[-1])
-    noun = _SINGULAR.get(container, container.replace("_", " "))
+    # A key the format names in words (goal, cost item) is said in the reader's language; another key as written.
+    noun: Msg | str = Msg(f"noun.{_SINGULAR[container]}") if container in _SINGULAR else container.replace("_", " ")
     if isinstance(node, dict) and isinstance(node.get("id"), str):
-        return f"{noun} '{node['id']}'"
+        return Msg("where.id", {"noun": noun, "id": node["id"]})
     if isinstance(node, dict) and isinstance(node.get("ref"), str):
-        return f"{noun} for '{node['ref']}'"
+        return Msg("where.ref", {"noun": noun, "ref": node["ref"]})
     if isinstance(loc[-1], int):
-        return f"{noun} #{loc[-1] + 1}"
-    return f"'{noun}'"
+        return Msg("where.nth", {"noun": noun, "n": loc[-1] + 1})
+    return Msg("where.key", {"noun": noun})
 
 
 def _at(data: Any, loc: Loc) -> Any:
@@ -234,15 +231,16 @@ def _at(data: Any, loc: Loc) -> Any:
     return data
 
 
-def _show(value: Any) -> str:
+def _show(value: Any) -> Msg | str:
     text = scalar(value)
-    return kind_of(value) or repr(text if len(text) <= 40 else text[:37] + "...")
+    if kind_of(value) is not None:
+        return Msg("value_kind." + ("mapping" if isinstance(value, dict) else "list" if isinstance(value, list) else "empty"))
+    return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
-def _kind(value: Any) -> str:
-    return {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}.get(
-        type(value), "a single value"
-    )
+def _kind(value: Any) -> Msg:
+    return Msg("value_kind." + {list: "list", str: "text", int: "number", float: "number", bool: "true_false"}.get(
+        type(value), "single"))
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:

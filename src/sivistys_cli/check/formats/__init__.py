@@ -1,4 +1,5 @@
-"""The output formats of `sivistys check`: each renders (diagnostics, files, color=False) as a string.
+"""The output formats of `sivistys check`: each renders (diagnostics, files, color=False, lang="en") as a string;
+the messages come already in the chosen language (`display.messages.localize`), codes and names stay English.
 
 To add a format: write `check/formats/NAME.py` with a `render` function and add a line below;
 `--format` and its help follow from this list.

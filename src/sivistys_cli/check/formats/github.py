@@ -18,7 +18,7 @@ def _prop(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(diagnostics: list[Diagnostic], files: int, color: bool = False) -> str:
+def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang: str = "en") -> str:
     lines = [
         f"::{_LEVEL[d.severity]} file={_prop(d.file)},line={d.line},col={d.col},title={_prop(d.code)}"
         f"::{_data(f'{d.code} {d.message}')}"

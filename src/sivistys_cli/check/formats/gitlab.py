@@ -20,7 +20,7 @@ _SEVERITY = {Severity.error: "major", Severity.warning: "minor", Severity.info: 
 _LINE_REFERENCE = re.compile(r"\blines? \d+")
 
 
-def render(diagnostics: list[Diagnostic], files: int, color: bool = False) -> str:
+def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang: str = "en") -> str:
     seen: dict[str, int] = {}
     issues = [_issue(d, seen) for d in diagnostics]
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

@@ -11,7 +11,7 @@ SCHEMA_VERSION = 1
 _C1 = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def render(diagnostics: list[Diagnostic], files: int, color: bool = False) -> str:
+def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang: str = "en") -> str:
     c = count(diagnostics)
     doc = {
         "version": SCHEMA_VERSION,

@@ -7,7 +7,7 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from sivistys_cli import __version__
-from sivistys_cli.check.docs import rule_help
+from sivistys_cli.check.docs import doc, rule_help
 from sivistys_cli.check.rules import RULES, Rule
 from sivistys_cli.diagnostics import Diagnostic, Severity
 
@@ -15,11 +15,11 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
 
 
-def render(diagnostics: list[Diagnostic], files: int, color: bool = False) -> str:
+def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang: str = "en") -> str:
     codes = sorted(RULES)
     index = {code: i for i, code in enumerate(codes)}
     run = {
-        "tool": {"driver": {"name": "sivistys", "version": __version__, "rules": [_rule(RULES[c]) for c in codes]}},
+        "tool": {"driver": {"name": "sivistys", "version": __version__, "rules": [_rule(RULES[c], lang) for c in codes]}},
         "originalUriBaseIds": {"SRCROOT": {"description": {"text": "The directory sivistys was run in."}}},
         "results": [_result(d, index[d.code]) for d in diagnostics],
     }
@@ -27,13 +27,14 @@ def render(diagnostics: list[Diagnostic], files: int, color: bool = False) -> st
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def _rule(rule: Rule) -> dict[str, object]:
-    text, markdown = rule_help(rule)
+def _rule(rule: Rule, lang: str) -> dict[str, object]:
+    """A rule with its stable English id and name, and its documentation in the chosen language."""
+    text, markdown = rule_help(rule, lang)
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.summary},
+        "shortDescription": {"text": doc(rule, lang)},
+        "fullDescription": {"text": doc(rule, lang)},
         "help": {"text": text, "markdown": markdown},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
     }

@@ -11,12 +11,12 @@ from sivistys_cli.check.rules import RULES
 from sivistys_cli.diagnostics import Diagnostic
 
 
-def render(diagnostics: list[Diagnostic], files: int, color: bool = False) -> str:
+def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang: str = "en") -> str:
     counts = Counter((d.code, d.severity.value) for d in diagnostics)
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     width = len(str(rows[0][1])) if rows else 1
     lines = [f"{n:>{width}}  {code}  {severity:<7}  {RULES[code].name}" for (code, severity), n in rows]
     if color:
         lines = [escape(line) for line in lines]
-    lines.append(summary_line(diagnostics, files, color))
+    lines.append(summary_line(diagnostics, files, color, lang))
     return "\n".join(lines) + "\n"

@@ -5,32 +5,34 @@ from __future__ import annotations
 from rich.markup import escape
 
 from sivistys_cli.diagnostics import Diagnostic, Severity, count
-from sivistys_cli.display.literal import plural
+from sivistys_cli.display.messages import say
 from sivistys_cli.display.sanitize import sanitize
 
 _STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
 
 
-def render(diagnostics: list[Diagnostic], files: int, color: bool = False) -> str:
-    """Plain text; with `color`, rich markup (every user-supplied part escaped)."""
-    lines = [_line(d, color) for d in diagnostics]
-    lines.append(summary_line(diagnostics, files, color))
+def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang: str = "en") -> str:
+    """Plain text; with `color`, rich markup (every user-supplied part escaped). Messages come localized."""
+    lines = [_line(d, color, lang) for d in diagnostics]
+    lines.append(summary_line(diagnostics, files, color, lang))
     return "\n".join(lines) + "\n"
 
 
-def _line(d: Diagnostic, color: bool) -> str:
+def _line(d: Diagnostic, color: bool, lang: str) -> str:
     file, message = sanitize(d.file), sanitize(d.message)  # a key or folder name must not start a line
+    severity = say(f"severity.{d.severity.value}", lang)
     if not color:
-        return f"{file}:{d.line}:{d.col}: {d.code} {d.severity.value}: {message}"
+        return f"{file}:{d.line}:{d.col}: {d.code} {severity}: {message}"
     style = _STYLE[d.severity]
-    return f"[bold]{escape(file)}[/]:{d.line}:{d.col}: [{style}]{d.code} {d.severity.value}[/]: {escape(message)}"
+    return f"[bold]{escape(file)}[/]:{d.line}:{d.col}: [{style}]{d.code} {severity}[/]: {escape(message)}"
 
 
-def summary_line(diagnostics: list[Diagnostic], files: int, color: bool = False) -> str:
+def summary_line(diagnostics: list[Diagnostic], files: int, color: bool = False, lang: str = "en") -> str:
     c = count(diagnostics)
     if not diagnostics:
-        text = f"All clear: {plural(files, 'file')} checked, no problems found."
+        text = say("summary.all_clear", lang, n=files)
         return f"[green]{text}[/]" if color else text
-    parts = [plural(c.errors, "error"), plural(c.warnings, "warning")] + ([plural(c.infos, "note")] if c.infos else [])
-    text = f"Found {', '.join(parts)} in {plural(files, 'file')}."
+    parts = [say("summary.errors", lang, n=c.errors), say("summary.warnings", lang, n=c.warnings)]
+    parts += [say("summary.notes", lang, n=c.infos)] if c.infos else []
+    text = say("summary.found", lang, parts=", ".join(parts), files=say("summary.in_files", lang, n=files))
     return f"[bold]{text}[/]" if color else text

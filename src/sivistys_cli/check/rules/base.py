@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from sivistys_cli.diagnostics import Diagnostic, Severity
+from sivistys_cli.diagnostics import Diagnostic, Msg, Severity
+from sivistys_cli.display.messages import render
 from sivistys_cli.load.corpus import Corpus, LoadedFile, ProgramDir
 from sivistys_cli.model import Outcome
 from sivistys_cli.model.index import Item, ProgramIndex
@@ -48,10 +49,14 @@ class CheckContext:
             self._indexes[key] = ProgramIndex(pd.program)
         return self._indexes[key]
 
-    def at(self, code: str, doc: LoadedFile, loc: Loc, message: str, on_key: bool = False) -> Diagnostic:
-        """A diagnostic for `code` at the node `loc` of `doc`."""
+    def at(self, code: str, doc: LoadedFile, loc: Loc, variant: str = "message", on_key: bool = False,
+           **args: object) -> Diagnostic:
+        """A diagnostic for `code` at the node `loc` of `doc`; its message is `<code>.<variant>` of the catalogs."""
         line, col = doc.source.locate(loc, on_key)
-        return Diagnostic(doc.display, line, col, code, self.rules[code].severity, message, id_path(doc.data, loc))
+        # A message written in English in the rule (not yet in the catalogs) is shown as it is in every language.
+        msg = Msg("common.as_written", {"text": variant}) if " " in variant else Msg(f"{code}.{variant}", args)
+        return Diagnostic(doc.display, line, col, code, self.rules[code].severity, render(msg), id_path(doc.data, loc),
+                          msg)
 
 
 def collector(family: str) -> tuple[list[Rule], Callable[..., Callable]]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from sivistys_cli.check.rules.base import CheckContext, assessed, collector
-from sivistys_cli.diagnostics import Diagnostic, Severity
+from sivistys_cli.diagnostics import Diagnostic, Msg, Severity
 from sivistys_cli.display.literal import quoted
 from sivistys_cli.load.corpus import LoadedFile
 from sivistys_cli.model import Measure, MeasureKind, Outcome, chain_status
@@ -63,7 +63,7 @@ def value_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
         if item is None or item.kind != "measure":
             continue
         if outcome.value is not None and (problem := misfit(item.node, outcome.value)):
-            yield ctx.at("SV402", doc, ("outcomes", i, "value"), f"value of '{outcome.ref}' {problem}")
+            yield ctx.at("SV402", doc, ("outcomes", i, "value"), ref=outcome.ref, problem=problem)
         ratio = outcome.ratio
         if ratio is not None and ratio.numerator > ratio.denominator:
             yield ctx.at("SV402", doc, ("outcomes", i, "ratio"),
@@ -81,30 +81,30 @@ def target_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 def _measure_values(ctx: CheckContext, doc: LoadedFile, item: Item) -> Iterator[Diagnostic]:
     measure: Measure = item.node
-    values = [(("targets", i, "value"), t.value, f"the {t.year} target" if t.year else "the target")
+    values = [(("targets", i, "value"), t.value, "target_of_year" if t.year else "target", t.year)
               for i, t in enumerate(measure.targets) if t.value is not None]
     if measure.baseline is not None:
-        values.append((("baseline", "value"), measure.baseline.value, "the baseline"))
-    for loc, value, what in values:
+        values.append((("baseline", "value"), measure.baseline.value, "baseline", None))
+    for loc, value, variant, year in values:
         problem = misfit(measure, value)
         if problem:
-            yield ctx.at("SV405", doc, item.loc + loc, f"{what} of measure '{item.id}' {problem}")
+            yield ctx.at("SV405", doc, item.loc + loc, variant, year=year or "", measure=item.id, problem=problem)
 
 
-def misfit(measure: Measure, value: bool | int | Decimal | str) -> str | None:
+def misfit(measure: Measure, value: bool | int | Decimal | str) -> Msg | None:
     """Why `value` does not fit the measure's kind, or None when it does."""
     kind = measure.kind
     if kind is MeasureKind.yes_no and not isinstance(value, bool):
-        return f"is {quoted(value)}, but the measure is yes/no: write true (kyllä) or false (ei)"
+        return Msg("misfit.yes_no", {"value": quoted(value)})
     numeric = (MeasureKind.count, MeasureKind.percentage, MeasureKind.number, MeasureKind.change)
     if kind in numeric and isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()):
-        return f"is {quoted(value)}: write decimals with a point, {value.strip().replace(',', '.')}"
+        return Msg("misfit.comma", {"value": quoted(value), "fixed": value.strip().replace(",", ".")})
     if kind in numeric and isinstance(value, (bool, str)):
-        return f"is {quoted(value)}, but the measure is a {kind.value}: write a number"
+        return Msg("misfit.not_a_number", {"value": quoted(value), "kind": Msg(f"measure_kind.{kind.value}")})
     if kind is MeasureKind.count and (value < 0 or value != int(value)):
-        return f"is {value}, but a count is a whole number of 0 or more"
+        return Msg("misfit.count", {"value": value})
     if kind is MeasureKind.percentage and not 0 <= value <= 100:
-        return f"is {value}, but a percentage is between 0 and 100"
+        return Msg("misfit.percentage", {"value": value})
     scale = measure.scale
     if scale is not None and not isinstance(value, (bool, str)) and not scale.min <= value <= scale.max:
         return f"is {value}, outside the measure's scale {scale.min}–{scale.max}"
@@ -126,9 +126,7 @@ def budget_total(ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         total = sum((item.amount for item in budget.items), Decimal(0))
         if total != budget.total:
-            yield ctx.at("SV403", pd.program_doc, ("budget", "total"),
-                         f"the cost items add up to {_eur(total)}, but the stated total is {_eur(budget.total)}; "
-                         "correct an item or the total")
+            yield ctx.at("SV403", pd.program_doc, ("budget", "total"), sum=total, total=budget.total)
 
 
 @rule("SV404", "action-costs-total", W)
@@ -143,9 +141,7 @@ def action_costs_total(ctx: CheckContext) -> Iterator[Diagnostic]:
             continue  # amounts of different value types are never added; SV403 names the mix in the budget
         total = sum((c.amount for a in actions for c in a.node.costs), Decimal(0))
         if total != budget.total:
-            yield ctx.at("SV404", pd.program_doc, ("budget", "total"),
-                         f"the actions' costs add up to {_eur(total)}, but the budget total is {_eur(budget.total)}; "
-                         "check the action costs against the budget")
+            yield ctx.at("SV404", pd.program_doc, ("budget", "total"), sum=total, total=budget.total)
 
 
 def _eur(amount: Decimal) -> str:

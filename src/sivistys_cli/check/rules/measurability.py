@@ -24,9 +24,7 @@ def goal_without_measure(ctx: CheckContext) -> Iterator[Diagnostic]:
         for goal in index.of_kind("goal"):
             has = index.measures_for(goal) or any(index.measures_for(a) for a in actions_under.get(id(goal), ()))
             if not has:
-                yield ctx.at("SV501", pd.program_doc, goal.loc + ("id",),
-                             f"goal '{goal.id}' has no measure; add one under 'measures', or list the goal under "
-                             "an existing measure's 'goals'")
+                yield ctx.at("SV501", pd.program_doc, goal.loc + ("id",), goal=goal.id)
 
 
 @rule("SV502", "measure-without-target", W)
@@ -35,9 +33,7 @@ def measure_without_target(ctx: CheckContext) -> Iterator[Diagnostic]:
     for pd in ctx.programs:
         for m in ctx.index(pd).of_kind("measure"):
             if not m.node.targets and not m.node.target_pending:
-                yield ctx.at("SV502", pd.program_doc, m.loc + ("id",),
-                             f"measure '{m.id}' has no target; add 'targets:' (or 'target_pending: true' if it is "
-                             "still to be set)")
+                yield ctx.at("SV502", pd.program_doc, m.loc + ("id",), measure=m.id)
 
 
 @rule("SV503", "measure-without-baseline", W)
@@ -46,8 +42,7 @@ def measure_without_baseline(ctx: CheckContext) -> Iterator[Diagnostic]:
     for pd in ctx.programs:
         for m in ctx.index(pd).of_kind("measure"):
             if m.node.baseline is None and m.node.kind.value not in ("yes_no", "qualitative"):
-                yield ctx.at("SV503", pd.program_doc, m.loc + ("id",),
-                             f"measure '{m.id}' has no baseline; add 'baseline: {{year: …, value: …}}'")
+                yield ctx.at("SV503", pd.program_doc, m.loc + ("id",), measure=m.id)
 
 
 @rule("SV504", "measure-without-source", W)
@@ -56,8 +51,7 @@ def measure_without_source(ctx: CheckContext) -> Iterator[Diagnostic]:
     for pd in ctx.programs:
         for m in ctx.index(pd).of_kind("measure"):
             if m.node.data_source is None:
-                yield ctx.at("SV504", pd.program_doc, m.loc + ("id",),
-                             f"measure '{m.id}' has no data source; add 'data_source: {{name: …}}'")
+                yield ctx.at("SV504", pd.program_doc, m.loc + ("id",), measure=m.id)
 
 
 @rule("SV505", "action-without-responsible", W)
@@ -68,8 +62,7 @@ def action_without_responsible(ctx: CheckContext) -> Iterator[Diagnostic]:
         for a in ctx.index(pd).of_kind("action"):
             who, implementers, _inherited = responsible(a, pd.program)
             if who is None and not implementers:
-                yield ctx.at("SV505", pd.program_doc, a.loc + ("id",),
-                             f"action '{a.id}' has no responsible party; add 'responsible:' or 'implementers:'")
+                yield ctx.at("SV505", pd.program_doc, a.loc + ("id",), action=a.id)
 
 
 @rule("SV506", "action-without-schedule", W)
@@ -80,6 +73,4 @@ def action_without_schedule(ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         for a in ctx.index(pd).of_kind("action"):
             if a.node.schedule is None:
-                yield ctx.at("SV506", pd.program_doc, a.loc + ("id",),
-                             f"action '{a.id}' has no schedule; add e.g. 'schedule: 2026' or "
-                             "'schedule: {start: 2025, end: 2027}'")
+                yield ctx.at("SV506", pd.program_doc, a.loc + ("id",), action=a.id)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from sivistys_cli.check.rules.base import CheckContext, assessed, collector, outcome_docs
-from sivistys_cli.diagnostics import Diagnostic, Severity
+from sivistys_cli.diagnostics import Diagnostic, Msg, Severity
 from sivistys_cli.load.corpus import LoadedFile
 from sivistys_cli.model.annual import word_key
 from sivistys_cli.model.index import Resolver, implements
@@ -21,9 +21,7 @@ def directory_name(ctx: CheckContext) -> Iterator[Diagnostic]:
     """The program directory is named after the program id, so people and tools find it by id."""
     for pd in ctx.programs:
         if pd.root.name != pd.program.id:
-            yield ctx.at("SV105", pd.program_doc, ("id",),
-                         f"program id '{pd.program.id}' differs from its directory '{pd.root.name}'; "
-                         "rename the directory or change the id")
+            yield ctx.at("SV105", pd.program_doc, ("id",), id=pd.program.id, directory=pd.root.name)
 
 
 @rule("SV201", "duplicate-id", E)
@@ -35,16 +33,14 @@ def duplicate_id(ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         first = seen_programs.setdefault(pd.program.id, pd.program_doc.display)
         if first != pd.program_doc.display and pd in ctx.corpus.programs:
-            yield ctx.at("SV201", pd.program_doc, ("id",),
-                         f"program id '{pd.program.id}' is already used by {first}; program ids must be unique")
+            yield ctx.at("SV201", pd.program_doc, ("id",), "program", id=pd.program.id, first=first)
     for pd in ctx.programs:
         seen: dict[str, str] = {}
         for item in ctx.index(pd).items:
             if item.id in seen:
-                yield ctx.at("SV201", pd.program_doc, item.loc + ("id",),
-                             f"id '{item.id}' is already used by the {seen[item.id]} at "
-                             f"line {pd.program_doc.source.locate(ctx.index(pd).by_id[item.id].loc)[0]}; "
-                             "ids must be unique within the program")
+                yield ctx.at("SV201", pd.program_doc, item.loc + ("id",), "item", id=item.id,
+                             kind=Msg(f"noun_the.{seen[item.id]}"),
+                             line=pd.program_doc.source.locate(ctx.index(pd).by_id[item.id].loc)[0])
             else:
                 seen[item.id] = item.kind
 
@@ -57,19 +53,19 @@ def unknown_reference(ctx: CheckContext) -> Iterator[Diagnostic]:
         for m in index.of_kind("measure"):
             for i, ref in enumerate(m.node.goals):
                 if ":" not in ref and ref not in index.by_id:
-                    yield ctx.at("SV202", pd.program_doc, m.loc + ("goals", i),
-                                 f"measure '{m.id}' serves goal '{ref}', which does not exist{_suggest(ref, index.by_id)}")
+                    yield ctx.at("SV202", pd.program_doc, m.loc + ("goals", i), "goal", measure=m.id, ref=ref,
+                                 suggest=_suggest(ref, index.by_id))
     for pd, doc, i, outcome, item in assessed(ctx):
         by_id = ctx.index(pd).by_id
         if item is None:
             yield ctx.at("SV202", doc, ("outcomes", i, "ref"),
                          f"outcome for '{outcome.ref}', but program '{pd.program.id}' has no goal, action or measure "
-                         f"with that id{_suggest(outcome.ref, by_id)}")
+                         f"with that id{_suggest_en(outcome.ref, by_id)}")
         for j, ref in enumerate(outcome.also):
             if ref not in by_id:
                 yield ctx.at("SV202", doc, ("outcomes", i, "also", j),
                              f"the outcome also covers '{ref}', but program '{pd.program.id}' has no item with "
-                             f"that id{_suggest(ref, by_id)}")
+                             f"that id{_suggest_en(ref, by_id)}")
 
 
 @rule("SV203", "unknown-program", E)
@@ -81,17 +77,14 @@ def unknown_program(ctx: CheckContext) -> Iterator[Diagnostic]:
         if program_id in ctx.programs_by_id:
             continue
         if program_id in unloadable:
-            message = (f"'{ref}' links to program '{program_id}', whose {unloadable[program_id]} has errors; "
-                       "fix those first (run sivistys check on it)")
+            yield ctx.at("SV203", pd.program_doc, loc, "unloadable", ref=ref, program=program_id,
+                         file=unloadable[program_id])
         elif ":" not in ref and ref in ctx.index(pd).by_id:
-            message = (f"'{ref}' is an item of this program; 'implements' links to another program's items: "
-                       "write 'program-id:item-id'")
+            yield ctx.at("SV203", pd.program_doc, loc, "own_item", ref=ref)
         else:
-            subject = f"program '{ref}'" if ":" not in ref else f"'{ref}' refers to program '{program_id}', which"
-            message = (f"{subject} is not among the programs in "
-                       f"{pd.root.parent.name or '.'}/{_suggest(program_id, ctx.programs_by_id)} "
-                       "(add that program or correct the id)")
-        yield ctx.at("SV203", pd.program_doc, loc, message)
+            yield ctx.at("SV203", pd.program_doc, loc, "program" if ":" not in ref else "linked", ref=ref,
+                         program=program_id, folder=pd.root.parent.name or ".",
+                         suggest=_suggest(program_id, ctx.programs_by_id))
 
 
 @rule("SV204", "unknown-linked-item", E)
@@ -104,8 +97,8 @@ def unknown_linked_item(ctx: CheckContext) -> Iterator[Diagnostic]:
         program_id, item_id = ref.split(":", 1)
         other = resolver.index(program_id)
         if other is not None and resolver.item(ref, ctx.index(pd)) is None:
-            yield ctx.at("SV204", pd.program_doc, loc,
-                         f"program '{program_id}' has no item '{item_id}'{_suggest(item_id, other.by_id)}")
+            yield ctx.at("SV204", pd.program_doc, loc, program=program_id, item=item_id,
+                         suggest=_suggest(item_id, other.by_id))
 
 
 @rule("SV205", "outcome-program", E)
@@ -113,9 +106,7 @@ def outcome_program(ctx: CheckContext) -> Iterator[Diagnostic]:
     """An outcome file names the program of the directory it is in."""
     for pd, doc in outcome_docs(ctx):
         if pd.program is not None and doc.model.program != pd.program.id:
-            yield ctx.at("SV205", doc, ("program",),
-                         f"this outcome file says program '{doc.model.program}' but it is in the directory of "
-                         f"'{pd.program.id}'; write 'program: {pd.program.id}'")
+            yield ctx.at("SV205", doc, ("program",), written=doc.model.program, program=pd.program.id)
 
 
 @rule("SV206", "outcome-file-name", E)
@@ -124,13 +115,9 @@ def outcome_file_name(ctx: CheckContext) -> Iterator[Diagnostic]:
     for _pd, doc in outcome_docs(ctx):
         stem = doc.path.stem
         if not re.fullmatch(r"\d{4}", stem):
-            yield ctx.at("SV206", doc, ("year",),
-                         f"the file is named '{doc.path.name}'; outcome files are named after their year: "
-                         f"rename it to {doc.model.year}.yaml")
+            yield ctx.at("SV206", doc, ("year",), "name", name=doc.path.name, year=doc.model.year)
         elif int(stem) != doc.model.year:
-            yield ctx.at("SV206", doc, ("year",),
-                         f"the file is named '{doc.path.name}' but holds year {doc.model.year}; "
-                         f"rename it to {doc.model.year}.yaml or correct the year")
+            yield ctx.at("SV206", doc, ("year",), "year", name=doc.path.name, year=doc.model.year)
 
 
 @rule("SV207", "duplicate-outcome", E)
@@ -140,16 +127,13 @@ def duplicate_outcome(ctx: CheckContext) -> Iterator[Diagnostic]:
     for pd, doc in outcome_docs(ctx):
         earlier = first_file.setdefault((id(pd), doc.model.year), doc)
         if earlier is not doc:
-            yield ctx.at("SV207", doc, ("year",),
-                         f"year {doc.model.year} is already reported in {earlier.path.name}; "
-                         "keep one outcome file per year")
+            yield ctx.at("SV207", doc, ("year",), "year", year=doc.model.year, file=earlier.path.name)
     for _pd, doc in outcome_docs(ctx):
         seen: dict[str, int] = {}
         for i, outcome in enumerate(doc.model.outcomes):
             if outcome.ref in seen:
                 line = doc.source.locate(("outcomes", seen[outcome.ref]))[0]
-                yield ctx.at("SV207", doc, ("outcomes", i, "ref"),
-                             f"'{outcome.ref}' is already assessed on line {line}; keep one entry per item and year")
+                yield ctx.at("SV207", doc, ("outcomes", i, "ref"), "ref", ref=outcome.ref, line=line)
             seen.setdefault(outcome.ref, i)
 
 
@@ -173,8 +157,8 @@ def measure_goal_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
             for i, ref in enumerate(m.node.goals):
                 target = resolver.item(ref, index)
                 if target is not None and target.kind != "goal":
-                    yield ctx.at("SV209", pd.program_doc, m.loc + ("goals", i),
-                                 f"'{ref}' is {article(target.kind)}, not a goal; list only goal ids under 'goals'")
+                    yield ctx.at("SV209", pd.program_doc, m.loc + ("goals", i), ref=ref,
+                                 kind=Msg(f"noun_a.{target.kind}"))
 
 
 # Which kinds a cascade link may join: the linking item (None: the program) -> what it may implement.
@@ -247,7 +231,7 @@ def unknown_status_word(ctx: CheckContext) -> Iterator[Diagnostic]:
             known = ", ".join(f"'{w}'" for w in words) or "none"
             yield ctx.at("SV212", doc, ("outcomes", i, "status_word"),
                          f"status word '{word}' is not among the program's status_words ({known}); add it to "
-                         f"'status_words' in program.yaml with the status it means{_suggest(word, words)}")
+                         f"'status_words' in program.yaml with the status it means{_suggest_en(word, words)}")
 
 
 @rule("SV213", "ledger-reference", E)
@@ -263,12 +247,12 @@ def ledger_reference(ctx: CheckContext) -> Iterator[Diagnostic]:
                     if key not in columns:
                         yield ctx.at("SV213", pd.program_doc, loc + ("amounts", key),
                                      f"row '{row.id}' has an amount for column '{key}', which table '{ledger.id}' "
-                                     f"does not have{_suggest(key, columns)}", on_key=True)
+                                     f"does not have{_suggest_en(key, columns)}", on_key=True)
                 for j, part in enumerate(row.sum_of):
                     if part.lstrip("-") not in rows or part.lstrip("-") == row.id:
                         yield ctx.at("SV213", pd.program_doc, loc + ("sum_of", j),
                                      f"row '{row.id}' is the sum of '{part.lstrip('-')}', which is not another row "
-                                     f"of table '{ledger.id}'{_suggest(part.lstrip('-'), rows)}")
+                                     f"of table '{ledger.id}'{_suggest_en(part.lstrip('-'), rows)}")
 
 
 def _resolver(ctx: CheckContext) -> Resolver:
@@ -295,8 +279,14 @@ def _links(ctx: CheckContext) -> Iterator[tuple]:
                     yield pd, item.loc + ("goals", i), ref
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str:
+def _suggest_en(word: str, choices: Iterable[str]) -> str:
+    """The suggestion in English, for messages not yet in the catalogs."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _suggest(word: str, choices: Iterable[str]) -> Msg | str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return Msg("common.did_you_mean", {"word": close[0]}) if close else ""
 
 

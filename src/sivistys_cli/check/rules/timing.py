@@ -21,9 +21,7 @@ def outcome_outside_period(ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         period = pd.program.period
         if not period.start <= doc.model.year <= period.end:
-            yield ctx.at("SV301", doc, ("year",),
-                         f"year {doc.model.year} is outside the program period {period.start}–{period.end}; "
-                         "correct the year, or extend the period in program.yaml")
+            yield ctx.at("SV301", doc, ("year",), year=doc.model.year, start=period.start, end=period.end)
 
 
 @rule("SV302", "schedule-outside-period", E)
@@ -39,10 +37,8 @@ def schedule_outside_period(ctx: CheckContext) -> Iterator[Diagnostic]:
             for key in ("start",) if single else ("start", "end"):
                 year = _year(getattr(schedule, key))
                 if year is not None and not period.start <= year <= period.end:
-                    when = f"for {year}" if single else f"to {key} in {year}"
-                    yield ctx.at("SV302", pd.program_doc, item.loc + ("schedule", key),
-                                 f"action '{item.id}' is scheduled {when}, outside the program period "
-                                 f"{period.start}–{period.end}; correct the schedule or the period")
+                    yield ctx.at("SV302", pd.program_doc, item.loc + ("schedule", key), "single" if single else key,
+                                 action=item.id, year=year, start=period.start, end=period.end)
 
 
 @rule("SV303", "schedule-reversed", E)
@@ -52,8 +48,8 @@ def schedule_reversed(ctx: CheckContext) -> Iterator[Diagnostic]:
         for item in ctx.index(pd).of_kind("action"):
             s = item.node.schedule
             if s is not None and s.start is not None and s.end is not None and _last_day(s.end) < _first_day(s.start):
-                yield ctx.at("SV303", pd.program_doc, item.loc + ("schedule", "end"),
-                             f"action '{item.id}' ends ({s.end}) before it starts ({s.start}); swap or correct them")
+                yield ctx.at("SV303", pd.program_doc, item.loc + ("schedule", "end"), action=item.id, start=s.start,
+                             end=s.end)
 
 
 def _first_day(value: dt.date | int) -> dt.date:
@@ -77,13 +73,11 @@ def target_year(ctx: CheckContext) -> Iterator[Diagnostic]:
                 if target.year is None:
                     continue
                 if baseline is not None and baseline.year is not None and target.year < baseline.year:
-                    yield ctx.at("SV304", pd.program_doc, item.loc + ("targets", i, "year"),
-                                 f"target year {target.year} of measure '{item.id}' is before its baseline year "
-                                 f"{baseline.year}; a target must come after the baseline: correct either year")
+                    yield ctx.at("SV304", pd.program_doc, item.loc + ("targets", i, "year"), "baseline",
+                                 year=target.year, measure=item.id, baseline=baseline.year)
                 elif target.year < start:
-                    yield ctx.at("SV304", pd.program_doc, item.loc + ("targets", i, "year"),
-                                 f"target year {target.year} of measure '{item.id}' is before the program starts "
-                                 f"({start}); correct the year, or move a past value to 'baseline'")
+                    yield ctx.at("SV304", pd.program_doc, item.loc + ("targets", i, "year"), "start",
+                                 year=target.year, measure=item.id, start=start)
 
 
 @rule("SV305", "period-reversed", E)
@@ -92,8 +86,7 @@ def period_reversed(ctx: CheckContext) -> Iterator[Diagnostic]:
     for pd in ctx.programs:
         period = pd.program.period
         if period.end < period.start:
-            yield ctx.at("SV305", pd.program_doc, ("period", "end"),
-                         f"the period ends ({period.end}) before it starts ({period.start}); swap start and end")
+            yield ctx.at("SV305", pd.program_doc, ("period", "end"), start=period.start, end=period.end)
 
 
 @rule("SV306", "task-due-outside-period", W)
@@ -105,6 +98,5 @@ def task_due_outside_period(ctx: CheckContext) -> Iterator[Diagnostic]:
             for i, task in enumerate(item.node.tasks):
                 year = _year(task.due)
                 if year is not None and not period.start <= year <= period.end:
-                    yield ctx.at("SV306", pd.program_doc, item.loc + ("tasks", i, "due"),
-                                 f"sub-task of action '{item.id}' is due in {year}, outside the program period "
-                                 f"{period.start}–{period.end}; correct the due date")
+                    yield ctx.at("SV306", pd.program_doc, item.loc + ("tasks", i, "due"), action=item.id, year=year,
+                                 start=period.start, end=period.end)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from sivistys_cli.diff.compare import Change, summary
-from sivistys_cli.display.literal import flat, plural, shorten
+from sivistys_cli.display.literal import flat, shorten
+from sivistys_cli.display.messages import say
 
-PLURAL = {"program": "Programs", "theme": "Themes", "goal": "Goals", "action": "Actions", "measure": "Measures",
-          "outcomes": "Outcome years", "outcome": "Outcomes"}
 MARK = {"added": "+", "removed": "-", "changed": "~", "moved": ">", "renamed": "="}
 
 
@@ -17,22 +16,29 @@ def value(v: Any, limit: int = 160, braces: bool = True) -> str:
     return shorten(flat(v, top=not braces), limit)
 
 
-def summary_line(changes: list[Change]) -> str:
+def summary_line(changes: list[Change], lang: str = "en") -> str:
     """'Goals +1 ~2 −0, Actions +0 ~1 −1' for every kind of item that changed; 'No changes.' if none."""
     parts = [
-        f"{PLURAL[item]} +{n['added']} ~{n['changed']} −{n['removed']}"
+        f"{items(item, lang)} +{n['added']} ~{n['changed']} −{n['removed']}"
         for item, n in summary(changes).items() if any(n.values())
     ]
-    return f"{', '.join(parts)} ({totals(changes)})" if parts else "No changes."
+    return f"{', '.join(parts)} ({totals(changes, lang)})" if parts else say("diff.no_changes", lang)
 
 
-def totals(changes: list[Change]) -> str:
-    return f"{plural(len(changes), 'change')}, {sum(c.substantive for c in changes)} substantive"
+def totals(changes: list[Change], lang: str = "en") -> str:
+    """'12 changes, 3 substantive' in `lang`."""
+    return say("diff.totals", lang, changes=say("diff.changes", lang, n=len(changes)),
+               n=sum(c.substantive for c in changes))
 
 
-def theme_name(theme: str, title: str) -> str:
+def items(item: str, lang: str = "en") -> str:
+    """The heading of a kind of item in the summary table: 'Goals', 'Outcome years'."""
+    return say(f"diff.plural.{item}", lang)
+
+
+def theme_name(theme: str, title: str, lang: str = "en") -> str:
     """What a group of changes is headed with: the theme's title, or 'Outcomes 2024' for a year's outcomes."""
-    return f"Outcomes {theme[1:]}" if theme.startswith("@") else title
+    return say("diff.outcomes_of", lang, year=theme[1:]) if theme.startswith("@") else title
 
 
 def ident(path: str) -> str:
@@ -40,33 +46,49 @@ def ident(path: str) -> str:
     return path.rsplit("/", 1)[-1].rsplit("@", 1)[-1]
 
 
-def describe(c: Change) -> str:
+def describe(c: Change, lang: str = "en") -> str:
     """What happened, in words: 'targets[2027].value: 10 → 15', 'moved from a to b' …"""
     if c.kind == "changed":
-        return f"{c.field}: {value(c.old)} → {value(c.new)}"
+        old, new = (status_word(c, v, lang) or value(v) for v in (c.old, c.new))
+        return f"{c.field}: {old} → {new}"
+    kind = say(f"diff.kind.{c.kind}", lang)
     if c.kind in ("added", "removed") and c.item in ("program", "outcomes", "outcome"):
-        return f"{c.kind}: {facts(c)}"
+        return f"{kind}: {facts(c, lang)}"
     if c.kind in ("added", "removed"):
-        where = "" if c.parent == c.program else f" {'under' if c.kind == 'added' else 'from'} {ident(c.parent)}"
-        return c.kind + where
+        where = "" if c.parent == c.program else " " + say(
+            "diff.under" if c.kind == "added" else "diff.from", lang, parent=ident(c.parent))
+        return kind + where
     if c.kind == "moved":
-        return f"moved from {ident(c.old)} to {ident(c.new)}"
-    if c.probable:
-        return f"probably renamed from {c.old} (nearly the same content; add previous_ids: [{c.old}] to confirm)"
-    return f"renamed from {c.old}"
+        return say("diff.text.moved", lang, old=ident(c.old), new=ident(c.new))
+    return say("diff.text.probably_renamed" if c.probable else "diff.text.renamed", lang, old=c.old)
 
 
-def facts(c: Change) -> str:
+def facts(c: Change, lang: str = "en") -> str:
     """A program, a year's outcomes or an outcome that came or went, in brief: 'period 2025–2030, draft'."""
     f = c.new if c.kind == "added" else c.old
     if c.item == "outcomes":
-        return plural(f["outcomes"], "outcome")
+        return say("diff.outcomes", lang, n=f["outcomes"])
     if c.item == "outcome":
-        return f["status"] + (f", value {value(f['value'])}" if "value" in f else "")
-    return f"period {f['period']['start']}–{f['period']['end']}, {f['status']}"
+        status = _word("diff.status", f["status"], lang)
+        return status + (say("diff.with_value", lang, value=value(f["value"])) if "value" in f else "")
+    return say("diff.period", lang, start=f["period"]["start"], end=f["period"]["end"],
+               status=_word("diff.program_status", f["status"], lang))
 
 
-def decision_behind(changes: list[Change]) -> str | None:
+def status_word(c: Change, v: object, lang: str) -> str | None:
+    """An outcome's or a program's changed status in `lang` ('partly' -> 'delvis uppnått'); None for other values."""
+    if c.kind != "changed" or c.field != "status" or not isinstance(v, str):
+        return None
+    section = {"outcome": "diff.status", "program": "diff.program_status"}.get(c.item)
+    return _word(section, v, lang) if section else None
+
+
+def _word(section: str, word: str, lang: str) -> str:
+    """A status word in `lang` (as written in English, where it is the format's own word)."""
+    return word if lang == "en" else say(f"{section}.{word}", lang)
+
+
+def decision_behind(changes: list[Change], lang: str = "en") -> str | None:
     """The decision a revision rests on: a newly added amendment's, else a new approving decision."""
     for c in changes:
         if c.item != "program" or not c.field.startswith("amendments"):
@@ -75,7 +97,7 @@ def decision_behind(changes: list[Change]) -> str | None:
         if added and isinstance(added[-1], dict):
             a = added[-1]
             head = " ".join(str(a[k]) for k in ("version", "date") if a.get(k))
-            text = f"amendment{' ' + head if head else ''}: {value(a.get('description'), 200)}"
+            text = say("diff.amendment", lang, head=" " + head if head else "", description=value(a.get("description"), 200))
             return text + (f" ({_decision(a['decision'])})" if a.get("decision") else "")
     for c in changes:
         if c.item == "program" and c.field == "decision" and isinstance(c.new, dict):
@@ -88,5 +110,6 @@ def _decision(d: dict[str, Any]) -> str:
     return ", ".join(value(d[k]) for k in ("body", "date", "section", "note", "url") if d.get(k))
 
 
-def label(item: str) -> str:
-    return {"outcomes": "outcome year"}.get(item, item)
+def label(item: str, lang: str = "en") -> str:
+    """The kind of an item in a row: 'goal', 'outcome year'."""
+    return say(f"diff.item.{item}", lang)

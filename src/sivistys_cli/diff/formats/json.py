@@ -9,7 +9,7 @@ from sivistys_cli.diff.compare import Change, summary
 VERSION = 1
 
 
-def render(changes: list[Change], old: str, new: str, color: bool = False) -> str:
+def render(changes: list[Change], old: str, new: str, color: bool = False, lang: str = "en") -> str:
     doc = {
         "version": VERSION,
         "old": old,
