@@ -19,7 +19,8 @@ from sivistys_cli.report.formats import FORMATS
 ))
 def report(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="The program directory, or its program.yaml.", show_default=False)],
-    kind: Annotated[str, typer.Option("--kind", metavar="[annual|program]", help="annual (the year's outcome report) or program (the plan).")],
+    kind: Annotated[Optional[str], typer.Option("--kind", metavar="[annual|program]", show_default=False,
+                    help="annual (the year's outcome report) or program (the plan); default: annual with --year, else program.")] = None,
     year: Annotated[Optional[int], typer.Option("--year", metavar="YEAR", help="Year of an annual report; default: the latest.")] = None,
     output_format: Annotated[str, format_option(FORMATS)] = FORMATS.default,
     lang: Annotated[Optional[str], typer.Option("--lang", metavar="[fi|sv|en]", help="fi, sv or en; default: the program's main language.")] = None,
@@ -44,6 +45,7 @@ def report(
     corpus = load([path])
     if output is not None:
         check_output(corpus, output)
+    kind = kind or ("annual" if year is not None else "program")
     options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day)
     out = render(corpus, options, given=str(path))
     data = out if isinstance(out, bytes) else out.encode("utf-8")

@@ -50,13 +50,25 @@ def due_in(item: Item, year: int) -> bool:
 
 
 def assess(items: Iterable[Item], outcomes: OutcomeYear | None, year: int) -> list[Assessed]:
-    """Actions and measures due in `year` or with an outcome for it, in document order."""
+    """Actions and measures due in `year` or with an outcome for it, in document order.
+
+    A measure without an outcome of its own whose action was assessed is left out: the source
+    documents give one assessment per act, and the act's status covers its measures. Counting
+    such a measure as "missing" would report gaps the author never left.
+    """
     by_ref = {o.ref: o for o in outcomes.outcomes} if outcomes else {}
     return [
         Assessed(item, by_ref.get(item.id))
         for item in items
         if item.kind in ("action", "measure") and (item.id in by_ref or due_in(item, year))
+        and not covered_by_action(item, by_ref)
     ]
+
+
+def covered_by_action(item: Item, by_ref: Mapping[str, Outcome]) -> bool:
+    """A measure with no outcome of its own under an action that has one."""
+    action = item.ancestor("action") if item.kind == "measure" else None
+    return action is not None and item.id not in by_ref and action.id in by_ref
 
 
 def counts(assessed: Iterable[Assessed]) -> dict[str, int]:

@@ -25,7 +25,7 @@ def render_templates(corpus: Corpus, options: ReportOptions, given: str | None, 
                      finalize: Callable[[Any], Any] | None = None) -> str:
     """The report from the templates `<kind>.<extension>.j2`, `finalize` escaping each printed value."""
     options.check()
-    pd = select_program(corpus, given)
+    pd = select_program(corpus, given, options.kind)
     year = resolve_year(pd, options.year) if options.kind == "annual" else options.year
     main = pd.program.languages[0]  # type: ignore[union-attr]
     options = replace(options, lang=options.lang or default_lang(main))

@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from sivistys_cli.display import markdown
+from sivistys_cli.display import markdown, richtext
 from sivistys_cli.display.i18n import LANGS, Localized, Translator
 from sivistys_cli.errors import UsageError
 
@@ -32,7 +32,8 @@ def environment(template_dir: Path | None = None, finalize: Callable[[Any], Any]
     )
     env.filters.update(
         md=lambda v: Markup(markdown.inline(v)),
-        md_block=lambda v: Markup(markdown.block(v)),
+        md_block=lambda v: Markup(richtext.to_markdown(v)),
+        rich=_rich_html,
         md_link=lambda v: Markup(markdown.link(v)),
         safe_url=markdown.safe_url,
         paragraphs=_paragraphs,
@@ -55,6 +56,14 @@ def fill(env: jinja2.Environment, name: str, context: dict[str, Any], tr: Transl
     except Exception as exc:
         raise _template_error(exc, template_dir) from None
     return out
+
+
+def _rich_html(value: Localized | str | None) -> Markup:
+    """A longer text as HTML (paragraphs, lists, emphasis, links); in its own language when it fell back."""
+    html = richtext.to_html(value)
+    if isinstance(value, Localized) and value.fallback:
+        return Markup(f'<div lang="{value.lang}">{html}</div>')
+    return Markup(html)
 
 
 def _paragraphs(value: Localized | str | None) -> list[Localized | str]:

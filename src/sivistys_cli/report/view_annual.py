@@ -81,9 +81,11 @@ def annual_view(pd: ProgramDir, index: ProgramIndex, year: int, tr: Translator) 
     for theme in index.of_kind("theme"):
         blocks[theme.id_path] = ThemeBlock(theme.id, labels.theme, tr.text(theme.node.title))
     assessed = assess(index.items, outcome_year, year)
+    shown = {a.item.id for a in assessed}
     for a in assessed:
         block, group = _place(a.item, blocks, groups, labels, tr)
-        group.rows.append(_row(a, labels, fmt, tr, year))
+        covered = [i for i in index.items if i.kind == "measure" and i.parent is a.item and i.id not in shown]
+        group.rows.append(_row(a, labels, fmt, tr, year, covered))
     past = {y: oy for y, oy in pd.outcomes.items() if y <= year}
     for measure in index.of_kind("measure"):
         trend = _trend(measure, past, fmt, tr)
@@ -115,7 +117,8 @@ def _place(item: Item, blocks: dict[str, ThemeBlock], groups: dict[str, GoalGrou
     return block, groups[group_key]
 
 
-def _row(a: Assessed, labels: LevelNames, fmt: Formatter, tr: Translator, year: int) -> Row:
+def _row(a: Assessed, labels: LevelNames, fmt: Formatter, tr: Translator, year: int, covered: list[Item]) -> Row:
+    """A table row; an action's target cell names the measures its own status covers, as the source's column does."""
     item, outcome = a.item, a.outcome
     is_measure = item.kind == "measure"
     return Row(
@@ -123,13 +126,17 @@ def _row(a: Assessed, labels: LevelNames, fmt: Formatter, tr: Translator, year: 
         id=item.id,
         label=labels.of(item.kind),
         title=tr.text(item.node.title),  # type: ignore[arg-type]
-        target=fmt.targets(item.node, year) if is_measure else [],  # type: ignore[arg-type]
+        target=fmt.targets(item.node, year) if is_measure else _covered_targets(covered, fmt, tr, year),  # type: ignore[arg-type]
         value=fmt.value(item.node, outcome.value) if is_measure and outcome else None,  # type: ignore[arg-type]
         status=a.status,
         comment=tr.text(outcome.comment) if outcome else None,
         reported_by=tr.text(outcome.reported_by) if outcome else None,
         nested=is_measure and item.parent is not None and item.parent.kind == "action",
     )
+
+
+def _covered_targets(covered: list[Item], fmt: Formatter, tr: Translator, year: int) -> list[Shown]:
+    return [f"{tr.text(m.node.title).text}: {', '.join(map(str, fmt.targets(m.node, year)))}" for m in covered]  # type: ignore[arg-type]
 
 
 def _trend(item: Item, past: Mapping[int, OutcomeYear], fmt: Formatter, tr: Translator) -> Trend | None:
@@ -149,9 +156,18 @@ def _trend(item: Item, past: Mapping[int, OutcomeYear], fmt: Formatter, tr: Tran
         desc=_desc(points, targets, show, tr),
         legend_value=tr("chart.legend_value"),
         legend_target=tr("chart.legend_target"),
+        axis=_axis_name(measure, tr),
+        not_from_zero=tr("chart.not_from_zero"),
     )
-    svg = trend_svg(f"chart-{measure.id}", points, targets, text, show)  # type: ignore[arg-type]
+    from_zero = measure.kind.value == "count"  # the rule and why: report/charts.py
+    svg = trend_svg(f"chart-{measure.id}", points, targets, text, show, from_zero)  # type: ignore[arg-type]
     return Trend(measure.id, title, svg, _table(points, targets, show, tr))
+
+
+def _axis_name(measure: Measure, tr: Translator) -> str:
+    """The scale's name: the measure's kind, and its unit when it has one (e.g. "lukumäärä (käyntiä)")."""
+    kind = tr(f"kind.{measure.kind.value}")
+    return f"{kind} ({tr.text(measure.unit).text})" if measure.unit else kind
 
 
 def _desc(points, targets, show, tr: Translator) -> str:
