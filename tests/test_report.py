@@ -300,3 +300,16 @@ def test_a_measure_covered_by_its_assessed_act_is_not_missing() -> None:
     # the act's row names the measure its status covers, as the source's "Mittarin tavoitetaso" column does
     assert "| **Teko:** Käynnistetään lakisääteisen hyvinvointikertomuksen ja sen suunnitelmaosan päivitystyö. | " \
            "Suunnitelmat päivitetty: kyllä |" in md
+
+
+def test_html_has_a_linked_table_of_contents_and_an_overview_in_words() -> None:
+    html = make(ROOT / "programs", OUTCOME_PROGRAM, "annual", "sv", 2024, "html")
+    nav = html.split('<nav class="toc" aria-labelledby="toc-title">')[1].split("</nav>")[0]
+    assert '<h2 id="toc-title">Innehåll</h2>' in nav
+    assert '<li><a href="#summary">Sammanfattning</a></li>' in nav
+    # a heading that fell back to Finnish keeps its language in the contents too
+    assert '<li><a href="#theme-laadukkaat-palvelut"><span lang="fi">Laadukkaat sivistys- ja hyvinvointipalvelut</span></a></li>' in nav
+    for anchor in re.findall(r'href="#([^"]+)"', nav):
+        assert f'id="{anchor}"' in html
+    assert "11 bedömda objekt: 10 uppnått, 1 delvis uppnått." in html
+    assert '<span class="status-partly" style="width: 20.0%"></span>' in html  # 1 of 5 in the last theme

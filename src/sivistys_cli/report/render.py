@@ -13,6 +13,7 @@ from sivistys_cli.report.formats import FORMATS
 from sivistys_cli.report.gate import resolve_year, select_program
 from sivistys_cli.report.options import ReportOptions
 from sivistys_cli.report.templating import environment, fill
+from sivistys_cli.report.toc import with_contents
 
 
 def render(corpus: Corpus, options: ReportOptions, given: str | None = None) -> str:
@@ -32,4 +33,6 @@ def render_templates(corpus: Corpus, options: ReportOptions, given: str | None, 
     tr = Translator(options.lang, main)
     context = build_context(pd, corpus, options, tr, year)
     env = environment(options.template_dir, finalize)
-    return fill(env, f"{options.kind}.{extension}.j2", context, tr, options.template_dir)
+    out = fill(env, f"{options.kind}.{extension}.j2", context, tr, options.template_dir)
+    # HTML (and the PDF made from it) gets a linked table of contents; Markdown viewers make their own.
+    return with_contents(out, tr("toc.title")) if extension == "html" else out

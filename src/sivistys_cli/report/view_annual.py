@@ -70,6 +70,7 @@ class Annual:
     themes: list[ThemeBlock]
     totals: dict[str, int]
     item_header: str
+    in_words: str = ""  # the totals as a sentence, e.g. "11 arvioitua kohdetta: 10 toteutunut, 1 osittain toteutunut."
 
 
 def annual_view(pd: ProgramDir, index: ProgramIndex, year: int, tr: Translator) -> Annual:
@@ -94,7 +95,13 @@ def annual_view(pd: ProgramDir, index: ProgramIndex, year: int, tr: Translator) 
     for block in blocks.values():
         block.counts = counts(a for a in assessed if _block_key(a.item) == block.id)
     header = tr("annual.item", action=labels.action.text, measure=labels.measure.text)
-    return Annual(year, outcome_year, list(blocks.values()), counts(assessed), header)
+    totals = counts(assessed)
+    return Annual(year, outcome_year, list(blocks.values()), totals, header, _in_words(totals, tr))
+
+
+def _in_words(totals: dict[str, int], tr: Translator) -> str:
+    parts = ", ".join(f"{n} {tr(f'status.{s}').lower()}" for s, n in totals.items() if n)
+    return tr("annual.in_words", total=sum(totals.values()), parts=parts) if parts else ""
 
 
 def _block_key(item: Item) -> str:
