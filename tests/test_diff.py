@@ -889,3 +889,42 @@ def test_one_outcome_is_one_outcome() -> None:
     from sivistys_cli.diff.formats.text import render
 
     assert "    + outcome year 2024  added: 1 outcome\n" in render(compare(old, new), "a", "b")
+
+
+NESTED = BASE.replace("""  - id: t2
+    title: Toinen teema
+""", """  - id: t2
+    title: Toinen teema
+    label: Näkökulma
+    themes:
+      - id: t3
+        title: Kolmannen tason teema
+        goals:
+          - id: g3
+            code: "2.1"
+            title: Liikuntapaikat ovat esteettömiä.
+""")
+
+
+def test_a_goal_in_a_nested_theme_is_matched_at_its_depth() -> None:
+    new = NESTED.replace("title: Liikuntapaikat ovat esteettömiä.", "title: Liikuntapaikat ovat esteettömiä.\n"
+                         "            binding: true")
+    assert kinds(NESTED, new) == [("changed", "p/t2/t3/g3", "binding")]
+    [change] = compare(*snapshots(NESTED, new))
+    assert change.substantive
+
+
+def test_adding_a_nested_theme_is_one_addition_and_its_code_is_editorial() -> None:
+    assert [k for k in kinds(BASE, NESTED) if k[0] == "added"] == [
+        ("added", "p/t2/t3", ""), ("added", "p/t2/t3/g3", "")]
+    [change] = compare(*snapshots(NESTED, NESTED.replace('code: "2.1"', 'code: "2.2"')))
+    assert (change.field, change.substantive) == ("code", False)
+
+
+def test_a_goal_moved_from_a_nested_theme_to_the_top_is_moved() -> None:
+    goal = ("        goals:\n          - id: g3\n            code: \"2.1\"\n"
+            "            title: Liikuntapaikat ovat esteettömiä.\n")
+    new = NESTED.replace(goal, "") + ("      - id: g3\n        code: \"2.1\"\n"
+                                      "        title: Liikuntapaikat ovat esteettömiä.\n")
+    moved = [c for c in compare(*snapshots(NESTED, new)) if c.kind == "moved"]
+    assert [(c.old, c.new) for c in moved] == [("p/t2/t3", "p/t2")]

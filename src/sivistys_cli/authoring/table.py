@@ -119,7 +119,7 @@ def _outcomes(program: Program, outcomes: OutcomeYear | None, year: int) -> Shee
     for item in assessed_items(program):
         entry = found.get(item.id)
         rows.append([item.id, item.kind, plain(item.node.title, program),
-                     entry.status.value if entry else "not_assessed", entry.value if entry else None,
+                     (entry.status.value if entry.status else None) if entry else "not_assessed", entry.value if entry else None,
                      main_text(entry.comment, program) if entry else None])
     return Sheet(outcome_sheet_name(year), columns, _clean(rows))
 

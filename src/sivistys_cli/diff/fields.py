@@ -14,7 +14,7 @@ from pydantic import BaseModel
 # Fields that hold an item's children: they are matched as items, never compared as values.
 CHILD_FIELDS = {
     "program": frozenset({"themes", "goals"}),
-    "theme": frozenset({"goals", "actions", "measures"}),
+    "theme": frozenset({"themes", "goals", "actions", "measures"}),
     "goal": frozenset({"actions", "measures"}),
     "action": frozenset({"measures"}),
     "measure": frozenset(),
@@ -28,9 +28,14 @@ _EDITORIAL_TOP = frozenset({
     "vision_description", "value_promise", "background", "background_documents", "participation",
     "sections", "materials",
 })
+# The second edition's fields: provenance, numbering and the document's own words are editorial (they change
+# how the plan is read, not what it commits to); money (ledgers), binding goals, status rules, status words,
+# targets' operators and benchmarks, decisions, external links and responsibility are substantive, as any
+# field not listed here is.
 # … and so is a change of one of these fields at any depth (a decision's note, a task's title).
 _EDITORIAL_LEAF = frozenset({"title", "subtitle", "description", "purpose", "note", "comment", "summary",
-                             "reported_by", "body"})
+                             "reported_by", "body", "code", "label", "interpreted", "by", "updated",
+                             "period_text", "presenter", "question", "low", "high", "publisher", "url"})
 
 # How elements of a list of objects are told apart, most specific first; used when unique on both sides.
 _KEY_SPECS = (("id",), ("ref",), ("year",), ("version",), ("year", "label"), ("name",), ("title",),

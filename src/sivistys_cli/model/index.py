@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from sivistys_cli.model import Action, Goal, Measure, Program, Theme
+from sivistys_cli.model import Action, Goal, Link, Measure, Program, Theme, ref_of
 from sivistys_cli.model.types import Loc
 
 Node = Theme | Goal | Action | Measure
@@ -38,6 +38,11 @@ class Item:
         return next((a for a in self.ancestors() if a.kind == kind), None)
 
     @property
+    def depth(self) -> int:
+        """How many themes this item is nested in (0 for a top-level theme or goal)."""
+        return sum(1 for a in self.ancestors() if a.kind == "theme")
+
+    @property
     def top(self) -> Item:
         """The theme (or top-level goal) the item is under; the item itself at the top."""
         return self if self.parent is None else self.parent.top
@@ -52,7 +57,7 @@ def walk(program: Program) -> Iterator[Item]:
 
 
 _CHILDREN = {
-    "theme": (("goals", "goal"), ("actions", "action"), ("measures", "measure")),
+    "theme": (("themes", "theme"), ("goals", "goal"), ("actions", "action"), ("measures", "measure")),
     "goal": (("actions", "action"), ("measures", "measure")),
     "action": (("measures", "measure"),),
     "measure": (),
@@ -94,11 +99,30 @@ class ProgramIndex:
 
 def implements(index: ProgramIndex) -> Iterator[tuple[Item | None, Loc, str]]:
     """Every cascade link of a program: (the item, or None for the program itself; where; the reference)."""
-    for i, ref in enumerate(index.program.implements):
-        yield None, ("implements", i), ref
+    for item, loc, link in links(index):
+        yield item, loc, ref_of(link)
+
+
+def links(index: ProgramIndex) -> Iterator[tuple[Item | None, Loc, str | Link]]:
+    """Every cascade link as written: a plain reference, or a mapping that may mark it interpreted."""
+    for i, link in enumerate(index.program.implements):
+        yield None, ("implements", i), link
     for item in index.items:
-        for i, ref in enumerate(getattr(item.node, "implements", ())):
-            yield item, item.loc + ("implements", i), ref
+        for i, link in enumerate(getattr(item.node, "implements", ())):
+            yield item, item.loc + ("implements", i), link
+
+
+def responsible(item: Item, program: Program) -> tuple[object, tuple, str | None]:
+    """Who is responsible for an action: (responsible, implementers, where it is inherited from or None)."""
+    node = item.node
+    if getattr(node, "responsible", None) is not None or getattr(node, "implementers", ()):
+        return node.responsible, node.implementers, None  # type: ignore[union-attr]
+    for above in item.ancestors():
+        if above.node.responsible is not None or above.node.implementers:  # type: ignore[union-attr]
+            return above.node.responsible, above.node.implementers, above.kind  # type: ignore[union-attr]
+    if program.responsible is not None or program.implementers:
+        return program.responsible, program.implementers, "program"
+    return None, (), None
 
 
 class Resolver:

@@ -7,21 +7,38 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
+from sivistys_cli.model.parts import (
+    INTERPRETED_DOC,
+    Benchmark,
+    ExternalRef,
+    Interpreted,
+    Ledger,
+    Link,
+    Scale,
+    Survey,
+)
 from sivistys_cli.model.types import (
     LANG_PATTERN,
+    DecisionKind,
     Direction,
     Euros,
     Id,
     MeasureKind,
     Model,
     Month,
+    Operator,
+    OutcomeStatus,
     PartnerType,
+    PointInTime,
     ProgramStatus,
     Ref,
+    StatusRule,
     Str,
     TaskStatus,
     Text,
+    Tier,
     Value,
+    ValueType,
     Year,
 )
 
@@ -35,6 +52,16 @@ def _year_shorthand(value: Any) -> Any:
     return value
 
 
+ImplementsRef = Ref | Link
+"""A cascade link: 'program-id:item-id', or {ref: …, interpreted: …} when the encoder inferred it."""
+
+CODE_DOC = "The item's number as the document gives it, e.g. '1.1', '2b', 'P 5.3'; shown before the title."
+
+
+def ref_of(link: str | Link) -> str:
+    """The reference of a cascade link, written plain or as a mapping."""
+    return link if isinstance(link, str) else link.ref
+
 
 # --- small building blocks --------------------------------------------------------
 
@@ -46,8 +73,17 @@ class Person(Model):
 
 
 class Decision(Model):
+    kind: DecisionKind | None = Field(
+        None,
+        description="In a decision chain: proposal, approval, conditional_approval, amendment, noted, rejected "
+        "or returned.",
+    )
     body: Text = Field(description="The deciding body, e.g. 'Sivistyslautakunta' or 'Kaupunginvaltuusto'.")
-    date: dt.date | None = Field(None, description="Date of the meeting, YYYY-MM-DD.")
+    date: PointInTime | None = Field(
+        None, description="Date of the meeting, YYYY-MM-DD; or YYYY-MM or a year when that is all the document says."
+    )
+    presenter: Text | None = Field(None, description="Who presented the matter (esittelijä / föredragande).")
+    conditions: Text | None = Field(None, description="The conditions of a conditional approval.")
     section: Str | None = Field(None, description="Minutes section, e.g. '§ 45'.")
     url: Str | None = Field(None, description="Link to the minutes.")
     note: Text | None = Field(None, description="Anything else about the decision.")
@@ -83,6 +119,7 @@ class Document(Model):
 
 class Section(Model):
     id: Id = Field(description="Stable id of the section within the program.")
+    code: Str | None = Field(None, description="The chapter's number in the document, e.g. '3.2'.")
     title: Text = Field(description="Heading of the section as in the source document.")
     body: Text | None = Field(None, description="The section's text; Markdown-style lists are kept as written.")
     items: tuple[Text, ...] = Field((), description="A list the section consists of, one entry per item.")
@@ -113,6 +150,10 @@ class Labels(Model):
 
     program: Text | None = Field(None, description="What the program calls itself, e.g. 'Sivistysohjelma'.")
     theme: Text | None = Field(None, description="Name of the top level, e.g. 'Kriittinen menestystekijä'.")
+    theme_levels: tuple[Text, ...] = Field(
+        (), description="Names of nested theme levels from the top, e.g. [Näkökulma, Strateginen päämäärä]; "
+        "a theme's own `label` wins."
+    )
     goal: Text | None = Field(None, description="Name of a goal, e.g. 'Toiminnallinen tavoite'.")
     action: Text | None = Field(None, description="Name of an action, e.g. 'Teko' or 'Toimenpide-esimerkki'.")
     measure: Text | None = Field(None, description="Name of a measure, e.g. 'Mittari'.")
@@ -162,6 +203,11 @@ class Dependency(Model):
 class CostItem(Model):
     label: Text | None = Field(None, description="What the money is for, e.g. 'Kokouskulut'.")
     year: Year | None = Field(None, description="The year the cost falls on; omit for a total over the period.")
+    type: ValueType | None = Field(
+        None,
+        description="What kind of amount: left out, a planned cost (the simple case); else actual, budget, "
+        "amended_budget, forecast, proposal, plan, actual_to_date or previous_to_date. Types are never added.",
+    )
     amount: Euros = Field(description="Amount in euros (write 2000, not '2 k€').")
     source: Text | None = Field(None, description="Where the money comes from, if specific to this cost.")
     note: Text | None = Field(None, description="Anything else about this cost.")
@@ -221,7 +267,19 @@ class Baseline(Model):
 
 class Target(Model):
     year: Year | None = Field(None, description="Year by which the target should be met; may be after the period.")
-    value: Value | None = Field(None, description="Target value: true/false, a number, or a short text.")
+    value: Value | None = Field(
+        None, description="Target value: true/false, a number, or a short text; with `of`, a difference to add to it."
+    )
+    operator: Operator | None = Field(
+        None,
+        description="How a value is compared: at_least, more_than, at_most, less_than or equal; left out, "
+        "the measure's direction decides (at_most for decrease, else at_least).",
+    )
+    of: Literal["baseline", "benchmark"] | None = Field(
+        None,
+        description="The target is relative to the measure's baseline or benchmark value, e.g. 'more than the "
+        "current 3,0' is {operator: more_than, of: baseline}; a `value` is then added to it.",
+    )
     relative_to: Text | None = Field(
         None, description="A benchmark the target is relative to, e.g. 'maakunnan keskiarvo'."
     )
@@ -256,6 +314,15 @@ class Measure(Model):
     )
     data_source: DataSource | None = Field(None, description="Where the values come from (tietolähde).")
     goals: tuple[Ref, ...] = Field((), description="Other goals this measure also serves, by id.")
+    code: Str | None = Field(None, description=CODE_DOC)
+    tier: Tier | None = Field(None, description="Tier on an indicator platform: strategic, tactical or operational.")
+    survey: Survey | None = Field(None, description="The exact survey question, its answer options and those counted.")
+    scale: Scale | None = Field(None, description="The answer scale of a Likert-type measure, e.g. {min: 1, max: 5}.")
+    benchmark: Benchmark | None = Field(
+        None, description="A reference level, e.g. the regional average with its value and year; targets may use it."
+    )
+    cumulative: bool = Field(False, description="True when values add up over the years (a running total).")
+    interpreted: Interpreted = Field(None, description=INTERPRETED_DOC)
 
 
 class Task(Model):
@@ -273,7 +340,14 @@ class Schedule(Model):
     continuous: bool = Field(False, description="True for work that goes on throughout the program.")
 
 
-ScheduleField = Annotated[Schedule, BeforeValidator(_year_shorthand)]
+class _ShorthandSchema:
+    """In the JSON Schema, a schedule may also be a year or a text, as the validator accepts (`schedule: 2018`)."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        return {"anyOf": [handler(core_schema), {"type": "integer", "minimum": 1900, "maximum": 2200}, {"type": "string"}]}
+
+
+ScheduleField = Annotated[Schedule, BeforeValidator(_year_shorthand), _ShorthandSchema()]
 
 
 def year_of(point: dt.date | int | None) -> int | None:
@@ -295,10 +369,16 @@ class Action(Model):
     costs: tuple[CostItem, ...] = Field((), description="Costs in euros, by year where known.")
     tasks: tuple[Task, ...] = Field((), description="Sub-tasks with their own status and due date.")
     measures: tuple[Measure, ...] = Field((), description="Measures attached to this action.")
-    implements: tuple[Ref, ...] = Field(
+    implements: tuple[ImplementsRef, ...] = Field(
         (), description="Goals or actions of other programs this action implements: 'program-id:item-id'."
     )
     note: Text | None = Field(None, description="Remarks on the action.")
+    code: Str | None = Field(None, description=CODE_DOC)
+    external: tuple[ExternalRef, ...] = Field(
+        (), description="Things outside the repository this action implements or refers to."
+    )
+    updated: dt.date | None = Field(None, description="When the action's information was last updated, YYYY-MM-DD.")
+    interpreted: Interpreted = Field(None, description=INTERPRETED_DOC)
 
 
 class Goal(Model):
@@ -308,9 +388,24 @@ class Goal(Model):
     description: Text | None = Field(None, description="What the goal means; lists may be kept as written.")
     actions: tuple[Action, ...] = Field((), description="Actions under this goal.")
     measures: tuple[Measure, ...] = Field((), description="Measures attached to this goal.")
-    implements: tuple[Ref, ...] = Field(
+    implements: tuple[ImplementsRef, ...] = Field(
         (), description="Goals or themes of other programs this goal implements: 'program-id:item-id'."
     )
+    code: Str | None = Field(None, description=CODE_DOC)
+    binding: bool = Field(
+        False, description="True for a binding target set by the council (sitova tavoite / bindande mål)."
+    )
+    status_rule: StatusRule | None = Field(
+        None,
+        description="How the goal's status follows from its measures: all (every measure meets its target), "
+        "any (at least one does) or manual (judged by hand).",
+    )
+    external: tuple[ExternalRef, ...] = Field(
+        (), description="Things outside the repository this goal implements, e.g. city strategy goals 'P 5.3'."
+    )
+    responsible: Text | None = Field(None, description="Default responsible party of the goal's actions.")
+    implementers: tuple[Text, ...] = Field((), description="Default implementers of the goal's actions.")
+    interpreted: Interpreted = Field(None, description=INTERPRETED_DOC)
 
 
 class Theme(Model):
@@ -321,9 +416,20 @@ class Theme(Model):
     goals: tuple[Goal, ...] = Field((), description="Goals under this theme.")
     actions: tuple[Action, ...] = Field((), description="Actions directly under the theme, not under a goal.")
     measures: tuple[Measure, ...] = Field((), description="Measures attached to the whole theme.")
-    implements: tuple[Ref, ...] = Field(
+    implements: tuple[ImplementsRef, ...] = Field(
         (), description="Themes or goals of other programs this theme implements: 'program-id:item-id'."
     )
+    themes: tuple[Theme, ...] = Field(
+        (), description="Themes nested in this one, to any depth (perspective → strategic end → success factor)."
+    )
+    label: Text | None = Field(None, description="What this level is called, e.g. 'Näkökulma' or 'Tavoitealue'.")
+    code: Str | None = Field(None, description=CODE_DOC)
+    external: tuple[ExternalRef, ...] = Field(
+        (), description="Things outside the repository this theme implements or refers to."
+    )
+    responsible: Text | None = Field(None, description="Default responsible party of the actions under this theme.")
+    implementers: tuple[Text, ...] = Field((), description="Default implementers of the actions under this theme.")
+    interpreted: Interpreted = Field(None, description=INTERPRETED_DOC)
 
 
 class Program(Model):
@@ -360,8 +466,24 @@ class Program(Model):
     goals: tuple[Goal, ...] = Field(
         (), description="Goals directly under the program, for programs that have no theme level."
     )
-    implements: tuple[Ref, ...] = Field(
+    implements: tuple[ImplementsRef, ...] = Field(
         (), description="Programs or items this program as a whole implements: 'program-id' or 'program-id:item-id'."
+    )
+    external: tuple[ExternalRef, ...] = Field(
+        (), description="Documents outside the repository the program as a whole implements, e.g. a city strategy."
+    )
+    decisions: tuple[Decision, ...] = Field(
+        (), description="The decision chain, oldest first: proposal → (conditional) approval → amendment → noted."
+    )
+    responsible: Text | None = Field(None, description="Default responsible party of every action that names none.")
+    implementers: tuple[Text, ...] = Field((), description="Default implementers of every action that names none.")
+    status_words: dict[str, OutcomeStatus] = Field(
+        default_factory=dict,
+        description="The documents' own status words and the status each means, e.g. {Valmis: achieved, "
+        "Kesken: partly}; outcomes may then give `status_word`.",
+    )
+    ledgers: tuple[Ledger, ...] = Field(
+        (), description="Money tables as the document has them: rows × columns of one value type and year."
     )
     interfaces: tuple[Interface, ...] = Field(
         (), description="Interfaces (yhdyspinnat) with other organisations, e.g. the wellbeing services county."
@@ -376,3 +498,20 @@ class Program(Model):
         (), description="Further chapters of the source document, in order, with their headings."
     )
     materials: tuple[Document, ...] = Field((), description="Material the program produced or links to.")
+
+
+def current_status(program: Program) -> ProgramStatus:
+    """The program's status as stated; else as its decision chain says."""
+    if "status" in program.model_fields_set:
+        return program.status
+    return chain_status(program.decisions) or program.status
+
+
+def chain_status(decisions: tuple[Decision, ...]) -> ProgramStatus | None:
+    """What a decision chain makes the program: the latest deciding step wins; None if no step decides."""
+    for decision in reversed(decisions):
+        if decision.kind in (DecisionKind.approval, DecisionKind.conditional_approval, DecisionKind.amendment):
+            return ProgramStatus.approved
+        if decision.kind in (DecisionKind.rejected, DecisionKind.returned, DecisionKind.proposal):
+            return ProgramStatus.draft
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from decimal import Decimal
@@ -119,6 +120,79 @@ Euros = Annotated[
 ]
 
 
+def _validate_amount(value: Any) -> Decimal:
+    """An amount of money: a number, or text such as '−1 234,50' (a Unicode minus and spaces are understood)."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("amount_type", "expected an amount of money, e.g. -1200.50, not true/false")
+    if isinstance(value, (int, float, Decimal)):
+        if not math.isfinite(value):
+            raise PydanticCustomError("value_finite", "expected a number, not infinity or 'not a number'")
+        return Decimal(str(value))
+    if isinstance(value, str) and _AMOUNT.fullmatch(value.strip()):
+        text = re.sub(r"[\s\u00a0\u202f]", "", value.strip())
+        return Decimal(text.replace("\u2212", "-").replace("\u2013", "-").replace(",", "."))
+    raise PydanticCustomError(
+        "amount_type",
+        "expected an amount of money such as -1200.50 or '−1 200,50' (a minus sign − or -, a decimal point or comma)",
+    )
+
+
+_AMOUNT = re.compile(r"[-\u2212\u2013]?\s?\d[\d \u00a0\u202f]*(?:[.,]\d+)?")
+
+Amount = Annotated[
+    Decimal,
+    PlainValidator(_validate_amount),
+    WithJsonSchema({
+        "anyOf": [
+            {"type": "number"},
+            {"type": "string", "pattern": r"^[-\u2212\u2013]?\s?\d[\d \u00a0\u202f]*(?:[.,]\d+)?$"},
+        ],
+        "description": "A signed amount, e.g. -1200.50; text such as '−1 200,50' (Unicode minus) is understood.",
+    }),
+]
+"""A signed amount of money in a ledger: negative for expenses or a deficit, as the document writes it."""
+
+YEAR_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+
+
+def _validate_point(value: Any) -> dt.date | int | str:
+    """A date, a year alone (2024) or a month alone ('2024-05'), as precisely as the document says."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if YEAR_MONTH.fullmatch(text):
+            return text
+        if re.fullmatch(r"\d{4}", text):
+            return int(text)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    # The loader words 'date_parsing' as it does for every date (a real date? YYYY-MM-DD?).
+    raise PydanticCustomError(
+        "date_parsing", "expected a date YYYY-MM-DD, a month YYYY-MM or a year YYYY"
+    )
+
+
+PointInTime = Annotated[
+    Union[dt.date, int, str],
+    PlainValidator(_validate_point),
+    WithJsonSchema({
+        "anyOf": [
+            {"type": "string", "format": "date"},
+            {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"},
+            {"type": "integer", "minimum": 1900, "maximum": 2200},
+        ]
+    }),
+]
+"""When something happened, as precisely as the document says: a date, a month ('2024-05') or a year."""
+
+
 class Model(BaseModel):
     """Base for every format object: immutable, and unknown keys are errors."""
 
@@ -175,3 +249,57 @@ class PartnerType(str, Enum):
     residents = "residents"
     other = "other"
 
+
+
+class ValueType(str, Enum):
+    """What kind of amount a money column holds; amounts of different types are never added together."""
+
+    actual = "actual"  # TP, tilinpäätös / bokslut
+    budget = "budget"  # TA, talousarvio / budget
+    amended_budget = "amended_budget"  # muutettu TA / ändrad budget
+    forecast = "forecast"  # ennuste / prognos
+    proposal = "proposal"  # ehdotus / förslag
+    plan = "plan"  # TS, taloussuunnitelma / ekonomiplan
+    actual_to_date = "actual_to_date"  # TOT 1–8 kk: actual for part of the year
+    previous_to_date = "previous_to_date"  # EDV 1–8 kk: the same period last year
+
+
+class RowKind(str, Enum):
+    income = "income"
+    expense = "expense"
+    net = "net"
+    subtotal = "subtotal"
+    total = "total"
+    other = "other"
+
+
+class Tier(str, Enum):
+    strategic = "strategic"
+    tactical = "tactical"
+    operational = "operational"
+
+
+class Operator(str, Enum):
+    at_least = "at_least"
+    more_than = "more_than"
+    at_most = "at_most"
+    less_than = "less_than"
+    equal = "equal"
+
+
+class StatusRule(str, Enum):
+    """How a goal's status follows from its measures."""
+
+    all = "all"
+    any = "any"
+    manual = "manual"
+
+
+class DecisionKind(str, Enum):
+    proposal = "proposal"
+    approval = "approval"
+    conditional_approval = "conditional_approval"
+    amendment = "amendment"
+    noted = "noted"
+    rejected = "rejected"
+    returned = "returned"

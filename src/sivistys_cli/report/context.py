@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from sivistys_cli.display.i18n import Translator
+from sivistys_cli.display.ledger import ledger_view
 from sivistys_cli.display.values import Formatter
 from sivistys_cli.load.corpus import Corpus, ProgramDir
+from sivistys_cli.model import current_status
 from sivistys_cli.model.annual import STATUSES, SYMBOLS
-from sivistys_cli.model.index import Resolver
+from sivistys_cli.model.index import Resolver, responsible
 from sivistys_cli.report.levels import LevelNames
 from sivistys_cli.report.options import ReportOptions
 from sivistys_cli.report.view_annual import annual_view
@@ -36,11 +38,14 @@ def build_context(pd: ProgramDir, corpus: Corpus, options: ReportOptions, tr: Tr
         "commit": options.commit,
         "date": tr.date(options.date) if options.date else None,
         "fallbacks": [],
-        "measures_of": measures_of,
+        "measures_of": measures_of(index),  # type: ignore[arg-type]
         "resolve": titles(pd, resolver, tr),
+        "status": current_status(program),  # type: ignore[arg-type]
+        "responsible": _responsible(index),
     }
     if options.kind == "annual":
         context["annual"] = annual_view(pd, index, year, tr)  # type: ignore[arg-type]
+        context["statuses"] = context["annual"].statuses
         files += [
             f"{pd.root.name}/outcomes/{d.path.name}"
             for d in pd.outcome_docs
@@ -48,6 +53,17 @@ def build_context(pd: ProgramDir, corpus: Corpus, options: ReportOptions, tr: Tr
         ]
     else:
         context["costs"] = costs_view(index, tr)  # type: ignore[arg-type]
+        context["ledgers"] = [ledger_view(ledger, tr) for ledger in program.ledgers]  # type: ignore[union-attr]
         context["cascade_up"], context["cascade_down"] = cascade_view(pd, resolver, tr)
     context["files"] = files
     return context
+
+
+def _responsible(index):
+    """For the templates: an action's responsible party and implementers, and where they are inherited from."""
+    by_node = {id(item.node): item for item in index.items}
+
+    def of(action):
+        return responsible(by_node[id(action)], index.program)
+
+    return of

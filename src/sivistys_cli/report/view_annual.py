@@ -11,7 +11,7 @@ from sivistys_cli.display.i18n import Localized, Translator
 from sivistys_cli.display.values import Formatter, Shown
 from sivistys_cli.load.corpus import ProgramDir
 from sivistys_cli.model import Measure, OutcomeYear
-from sivistys_cli.model.annual import Assessed, assess, counts, history, numeric
+from sivistys_cli.model.annual import STATUSES, Assessed, assess, counts, history, numeric, word_key
 from sivistys_cli.model.index import Item, ProgramIndex
 from sivistys_cli.report.charts import ChartText, trend_svg
 from sivistys_cli.report.levels import LevelNames
@@ -31,6 +31,14 @@ class Row:
     comment: Localized | None
     reported_by: Localized | None
     nested: bool
+    code: str | None = None
+    status_word: Localized | None = None  # the document's own word, shown as written
+    binding: bool = False
+    also: list[Localized] = field(default_factory=list)  # further items the same commentary covers
+    covered_by: Localized | None = None  # the item whose commentary covers this one
+    updated: str | None = None
+    interpreted: object = None  # the item's Interpretation
+    outcome_interpreted: object = None  # the outcome's Interpretation (e.g. a status read from the commentary)
 
 
 @dataclass
@@ -52,6 +60,8 @@ class GoalGroup:
     title: Localized | None
     rows: list[Row] = field(default_factory=list)
     trends: list[Trend] = field(default_factory=list)
+    code: str | None = None
+    binding: bool = False
 
 
 @dataclass
@@ -61,6 +71,22 @@ class ThemeBlock:
     title: Localized | None
     groups: list[GoalGroup] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    code: str | None = None
+    depth: int = 0  # how many themes it is nested in
+    has_themes: bool = False  # themes nested in it have blocks of their own
+    parents: list[Localized] = field(default_factory=list)  # titles of the themes above it
+
+
+@dataclass
+class Unmet:
+    """A binding goal that was not met this year, with the explanation given for it."""
+
+    id: str
+    code: str | None
+    title: Localized
+    status: str
+    status_word: Localized | None
+    explanation: Localized | None
 
 
 @dataclass
@@ -70,7 +96,9 @@ class Annual:
     themes: list[ThemeBlock]
     totals: dict[str, int]
     item_header: str
-    in_words: str = ""  # the totals as a sentence, e.g. "11 arvioitua kohdetta: 10 toteutunut, 1 osittain toteutunut."
+    statuses: list[str] = field(default_factory=list)  # the statuses shown: 'no_status' only when it occurs
+    unmet: list[Unmet] = field(default_factory=list)
+    has_binding: bool = False
 
 
 def annual_view(pd: ProgramDir, index: ProgramIndex, year: int, tr: Translator) -> Annual:
@@ -80,76 +108,110 @@ def annual_view(pd: ProgramDir, index: ProgramIndex, year: int, tr: Translator) 
     blocks: dict[str, ThemeBlock] = {}
     groups: dict[str, GoalGroup] = {}
     for theme in index.of_kind("theme"):
-        blocks[theme.id_path] = ThemeBlock(theme.id, labels.theme, tr.text(theme.node.title))
-    assessed = assess(index.items, outcome_year, year)
-    shown = {a.item.id for a in assessed}
+        blocks[theme.id_path] = ThemeBlock(
+            theme.id, labels.theme_at(theme), tr.text(theme.node.title), code=theme.node.code, depth=theme.depth,
+            has_themes=bool(theme.node.themes),
+            parents=[tr.text(t.node.title) for t in reversed(list(theme.ancestors())) if t.kind == "theme"],
+        )
+    program = index.program
+    assessed = assess(index.items, outcome_year, year, program.status_words, program.period.end)
+    titles = {i.id: tr.text(i.node.title) for i in index.items}
+    home: dict[str, str] = {}  # item id -> the block it is shown in, so counts and rows agree
     for a in assessed:
-        block, group = _place(a.item, blocks, groups, labels, tr)
-        covered = [i for i in index.items if i.kind == "measure" and i.parent is a.item and i.id not in shown]
-        group.rows.append(_row(a, labels, fmt, tr, year, covered))
+        block, group = _place(a.item, blocks, groups, labels, tr, index)
+        home[a.item.id] = block.id
+        if a.item.kind == "goal":
+            group.rows.insert(0, _row(a, labels, fmt, tr, year, titles))
+        else:
+            group.rows.append(_row(a, labels, fmt, tr, year, titles))
+    _name_covered_measures(blocks.values(), assessed, index, fmt, tr, year)
     past = {y: oy for y, oy in pd.outcomes.items() if y <= year}
     for measure in index.of_kind("measure"):
         trend = _trend(measure, past, fmt, tr)
         if trend is not None:
-            _place(measure, blocks, groups, labels, tr)[1].trends.append(trend)
+            _place(measure, blocks, groups, labels, tr, index)[1].trends.append(trend)
     for block in blocks.values():
-        block.counts = counts(a for a in assessed if _block_key(a.item) == block.id)
+        block.counts = counts(a for a in assessed if home[a.item.id] == block.id)
     header = tr("annual.item", action=labels.action.text, measure=labels.measure.text)
     totals = counts(assessed)
-    return Annual(year, outcome_year, list(blocks.values()), totals, header, _in_words(totals, tr))
+    shown = [s for s in STATUSES if s != "no_status" or totals[s]]
+    unmet = [_unmet(a, tr) for a in assessed
+             if a.item.kind == "goal" and a.item.node.binding and a.status != "achieved"]  # type: ignore[union-attr]
+    has_binding = any(g.node.binding for g in index.of_kind("goal"))  # type: ignore[union-attr]
+    return Annual(year, outcome_year, list(blocks.values()), totals, header, shown, unmet, has_binding)
 
 
-def _in_words(totals: dict[str, int], tr: Translator) -> str:
-    parts = ", ".join(f"{n} {tr(f'status.{s}').lower()}" for s, n in totals.items() if n)
-    return tr("annual.in_words", total=sum(totals.values()), parts=parts) if parts else ""
+def _unmet(a: Assessed, tr: Translator) -> Unmet:
+    outcome = a.outcome
+    return Unmet(a.item.id, a.item.node.code, tr.text(a.item.node.title), a.status,  # type: ignore[union-attr, arg-type]
+                 tr.text(outcome.status_word) if outcome else None, tr.text(outcome.comment) if outcome else None)
 
 
-def _block_key(item: Item) -> str:
-    theme = item if item.kind == "theme" else item.ancestor("theme")
-    return theme.id if theme else ""
-
-
-def _place(item: Item, blocks: dict[str, ThemeBlock], groups: dict[str, GoalGroup], labels: LevelNames, tr: Translator):
-    """The theme block and goal group an item belongs in, created in document order."""
-    theme, goal = item.ancestor("theme"), item.ancestor("goal")
+def _place(item: Item, blocks: dict[str, ThemeBlock], groups: dict[str, GoalGroup], labels: LevelNames,
+           tr: Translator, index: ProgramIndex):
+    """The theme block and goal group an item belongs in, created in document order: a goal heads its own
+    group; a measure outside any goal that names a goal in `goals` goes under that goal."""
+    goal = item if item.kind == "goal" else item.ancestor("goal")
+    if goal is None and item.kind == "measure":
+        named = [index.by_id.get(ref) for ref in item.node.goals]  # type: ignore[union-attr]
+        goal = next((g for g in named if g is not None and g.kind == "goal"), None)
+    theme = (goal or item).ancestor("theme")
     block_key = theme.id_path if theme else ""
     if block_key not in blocks:
         blocks[block_key] = ThemeBlock("", None, None)
     block = blocks[block_key]
     group_key = goal.id_path if goal else f"{block_key}#"
     if group_key not in groups:
-        group = GoalGroup(goal.id if goal else "", labels.goal if goal else None, tr.text(goal.node.title) if goal else None)
+        group = GoalGroup(goal.id if goal else "", labels.goal if goal else None, tr.text(goal.node.title) if goal else None,
+                          code=goal.node.code if goal else None, binding=bool(goal and goal.node.binding))  # type: ignore[union-attr]
         groups[group_key] = group
         block.groups.append(group)
     return block, groups[group_key]
 
 
-def _row(a: Assessed, labels: LevelNames, fmt: Formatter, tr: Translator, year: int, covered: list[Item]) -> Row:
-    """A table row; an action's target cell names the measures its own status covers, as the source's column does."""
+def _name_covered_measures(blocks, assessed: list[Assessed], index: ProgramIndex, fmt: Formatter, tr: Translator,
+                           year: int) -> None:
+    """An act's target cell names the measures its status covers (see model.annual.assess), as the source's column does."""
+    shown = {a.item.id for a in assessed}
+    for row in (r for b in blocks for g in b.groups for r in g.rows if r.kind == "action" and not r.target):
+        covered = [i for i in index.items if i.kind == "measure" and i.parent is not None and i.parent.id == row.id
+                   and i.id not in shown]
+        row.target = [f"{tr.text(m.node.title).text}: {', '.join(map(str, fmt.targets(m.node, year)))}"  # type: ignore[union-attr, arg-type]
+                      for m in covered]
+
+
+def _row(a: Assessed, labels: LevelNames, fmt: Formatter, tr: Translator, year: int, titles: dict) -> Row:
     item, outcome = a.item, a.outcome
     is_measure = item.kind == "measure"
+    covered = outcome is not None and outcome.ref != item.id
     return Row(
         kind=item.kind,
         id=item.id,
         label=labels.of(item.kind),
         title=tr.text(item.node.title),  # type: ignore[arg-type]
-        target=fmt.targets(item.node, year) if is_measure else _covered_targets(covered, fmt, tr, year),  # type: ignore[arg-type]
-        value=fmt.value(item.node, outcome.value) if is_measure and outcome else None,  # type: ignore[arg-type]
+        target=fmt.targets(item.node, year) if is_measure else [],  # type: ignore[arg-type]
+        value=fmt.observed(item.node, outcome) if is_measure and outcome else None,  # type: ignore[arg-type]
         status=a.status,
-        comment=tr.text(outcome.comment) if outcome else None,
-        reported_by=tr.text(outcome.reported_by) if outcome else None,
+        comment=tr.text(outcome.comment) if outcome and not covered else None,
+        reported_by=tr.text(outcome.reported_by) if outcome and not covered else None,
         nested=is_measure and item.parent is not None and item.parent.kind == "action",
+        code=item.node.code,
+        status_word=tr.text(word_key(outcome.status_word)) if outcome and outcome.status_word else None,
+        binding=item.kind == "goal" and item.node.binding,  # type: ignore[union-attr]
+        also=[titles[r] for r in outcome.also if r in titles] if outcome and not covered else [],
+        covered_by=titles.get(outcome.ref) if covered else None,  # type: ignore[union-attr]
+        updated=tr.date(outcome.updated) if outcome and outcome.updated else (
+            tr.date(item.node.updated) if getattr(item.node, "updated", None) else None),
+        interpreted=item.node.interpreted,  # type: ignore[union-attr]
+        outcome_interpreted=outcome.interpreted if outcome else None,
     )
 
-
-def _covered_targets(covered: list[Item], fmt: Formatter, tr: Translator, year: int) -> list[Shown]:
-    return [f"{tr.text(m.node.title).text}: {', '.join(map(str, fmt.targets(m.node, year)))}" for m in covered]  # type: ignore[arg-type]
 
 
 def _trend(item: Item, past: Mapping[int, OutcomeYear], fmt: Formatter, tr: Translator) -> Trend | None:
     """Only a measure with numeric values in two or more years gets a chart."""
     measure: Measure = item.node  # type: ignore[assignment]
-    values = {y: numeric(v) for y, v in history(measure.id, past)}
+    values = {y: numeric(v) for y, v in history(measure, past)}
     if measure.baseline and measure.baseline.year is not None and measure.baseline.year not in values:
         values[measure.baseline.year] = numeric(measure.baseline.value)
     points = sorted((y, v) for y, v in values.items() if v is not None)

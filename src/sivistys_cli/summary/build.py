@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 
 from sivistys_cli.diagnostics import Severity
 from sivistys_cli.display.i18n import Localized, Translator, default_lang
+from sivistys_cli.display.ledger import Table, ledger_view
 from sivistys_cli.display.values import Formatter, Shown
 from sivistys_cli.load.corpus import LoadedFile, ProgramDir
-from sivistys_cli.model import Measure, OutcomeYear, Program
+from sivistys_cli.model import Measure, OutcomeYear, Program, current_status
 from sivistys_cli.model.annual import assess, counts, ended_without_outcome, history
-from sivistys_cli.model.costs import program_costs_by_year
+from sivistys_cli.model.costs import program_costs
 from sivistys_cli.model.index import Item, ProgramIndex
 from sivistys_cli.model.targets import meets, target_for_year
 
@@ -47,8 +48,9 @@ class ProgramSummary:
     themes: list[ThemeCount] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     measures: list[MeasureLine] = field(default_factory=list)
-    costs: list[tuple[str, str]] = field(default_factory=list)
-    total: str | None = None
+    costs: list[tuple[str, str]] = field(default_factory=list)  # (year, with its value type when typed; amount)
+    total: str | None = None  # only when every cost is of one value type
+    ledgers: list[Table] = field(default_factory=list)  # money tables as the document has them, never summed
     overdue: list[tuple[Localized, str]] = field(default_factory=list)
 
 
@@ -91,20 +93,28 @@ def summarize(pd: ProgramDir, year: int, tr: Translator) -> ProgramSummary:
         id=program.id,
         title=tr.text(program.title),  # type: ignore[arg-type]
         period=str(period.start) if period.start == period.end else tr("value.range", start=period.start, end=period.end),
-        status=tr(f"program_status.{program.status.value}"),
+        status=tr(f"program_status.{current_status(program).value}"),
         year=year,
         has_outcomes=year in by_year,
         outcomes_skipped=year not in by_year and any(file_year(d) == year for d in pd.outcome_docs),
     )
     out.themes = _themes(index, tr)
-    out.counts = counts(assess(index.items, by_year.get(year), year))
+    out.counts = counts(assess(index.items, by_year.get(year), year, program.status_words, period.end))
     past = {y: oy for y, oy in by_year.items() if y <= year}
     out.measures = [line for m in index.of_kind("measure") if (line := _measure(m.node, past, fmt, tr))]  # type: ignore[arg-type]
-    sums = program_costs_by_year(index)
-    out.costs = [(str(y) if y is not None else tr("value.whole_period"), tr.money(v)) for y, v in sums.items()]
-    out.total = tr.money(sum(sums.values())) if sums else None
+    sums = program_costs(index)
+    typed = any(kind is not None for kind, _ in sums)
+    out.costs = [(_when(kind, y, typed, tr), tr.money(v)) for (kind, y), v in sums.items()]
+    out.total = tr.money(sum(sums.values())) if sums and len({k for k, _ in sums}) == 1 else None
+    out.ledgers = [ledger_view(ledger, tr) for ledger in program.ledgers]
     out.overdue = [(tr.text(i.node.title), _end(i, tr)) for i in ended_without_outcome(index.items, by_year, year)]  # type: ignore[misc]
     return out
+
+
+def _when(kind: str | None, year: int | None, typed: bool, tr: Translator) -> str:
+    """A year (or 'whole period'); with the value type when costs are typed, since types are never added."""
+    when = str(year) if year is not None else tr("value.whole_period")
+    return f"{when} · {tr('value_type.' + (kind or 'planned'))}" if typed else when
 
 
 def _themes(index: ProgramIndex, tr: Translator) -> list[ThemeCount]:
@@ -127,7 +137,7 @@ def _themes(index: ProgramIndex, tr: Translator) -> list[ThemeCount]:
 
 
 def _measure(measure: Measure, past, fmt: Formatter, tr: Translator) -> MeasureLine | None:
-    values = history(measure.id, past)
+    values = history(measure, past)
     if not values:
         return None
     year, value = values[-1]
@@ -137,7 +147,7 @@ def _measure(measure: Measure, past, fmt: Formatter, tr: Translator) -> MeasureL
         year,
         fmt.value(measure, value),
         fmt.target(measure, target, year) if target else None,
-        meets(measure, value, target) if target and target.value is not None and (target.year or year) <= year else None,
+        meets(measure, value, target) if target and (target.value is not None or target.of) and (target.year or year) <= year else None,
     )
 
 

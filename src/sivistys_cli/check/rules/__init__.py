@@ -21,7 +21,7 @@ _LOAD_RULES = [
     Rule("SV101", "missing-key", E, "A required key is missing; the message names it and what it holds.", "structure"),
     Rule("SV102", "unknown-key", E, "A key the format does not know (often a typo); the message suggests the right one.", "structure"),
     Rule("SV103", "invalid-value", E, "A value of the wrong kind: text where a number belongs, an unknown status, a bad date.", "structure"),
-    Rule("SV104", "invalid-id", E, "An id that is not lowercase letters, digits and hyphens; the message suggests one.", "structure"),
+    Rule("SV104", "invalid-id", E, "An id that is not lowercase letters, digits, hyphens and underscores; the message suggests one.", "structure"),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _LOAD_RULES}

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from sivistys_cli.check.rules.base import CheckContext, collector
 from sivistys_cli.diagnostics import Diagnostic, Severity
+from sivistys_cli.model.index import responsible
 
 RULES, rule = collector("measurability")
 W = Severity.warning
@@ -59,10 +60,12 @@ def measure_without_source(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 @rule("SV505", "action-without-responsible", W)
 def action_without_responsible(ctx: CheckContext) -> Iterator[Diagnostic]:
-    """An action names who is responsible for it, or who carries it out."""
+    """An action names who is responsible for it, or who carries it out, or inherits that from its goal, theme
+    or program (`responsible` / `implementers` stated once above it)."""
     for pd in ctx.programs:
         for a in ctx.index(pd).of_kind("action"):
-            if a.node.responsible is None and not a.node.implementers:
+            who, implementers, _inherited = responsible(a, pd.program)
+            if who is None and not implementers:
                 yield ctx.at("SV505", pd.program_doc, a.loc + ("id",),
                              f"action '{a.id}' has no responsible party; add 'responsible:' or 'implementers:'")
 

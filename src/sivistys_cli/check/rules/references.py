@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from sivistys_cli.check.rules.base import CheckContext, assessed, collector, outcome_docs
 from sivistys_cli.diagnostics import Diagnostic, Severity
 from sivistys_cli.load.corpus import LoadedFile
+from sivistys_cli.model.annual import word_key
 from sivistys_cli.model.index import Resolver, implements
 
 RULES, rule = collector("references")
@@ -59,10 +60,16 @@ def unknown_reference(ctx: CheckContext) -> Iterator[Diagnostic]:
                     yield ctx.at("SV202", pd.program_doc, m.loc + ("goals", i),
                                  f"measure '{m.id}' serves goal '{ref}', which does not exist{_suggest(ref, index.by_id)}")
     for pd, doc, i, outcome, item in assessed(ctx):
+        by_id = ctx.index(pd).by_id
         if item is None:
             yield ctx.at("SV202", doc, ("outcomes", i, "ref"),
-                         f"outcome for '{outcome.ref}', but program '{pd.program.id}' has no action or measure "
-                         f"with that id{_suggest(outcome.ref, ctx.index(pd).by_id)}")
+                         f"outcome for '{outcome.ref}', but program '{pd.program.id}' has no goal, action or measure "
+                         f"with that id{_suggest(outcome.ref, by_id)}")
+        for j, ref in enumerate(outcome.also):
+            if ref not in by_id:
+                yield ctx.at("SV202", doc, ("outcomes", i, "also", j),
+                             f"the outcome also covers '{ref}', but program '{pd.program.id}' has no item with "
+                             f"that id{_suggest(ref, by_id)}")
 
 
 @rule("SV203", "unknown-program", E)
@@ -148,11 +155,12 @@ def duplicate_outcome(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 @rule("SV208", "outcome-kind", E)
 def outcome_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
-    """Outcomes are recorded for actions and measures, not for themes or goals."""
+    """Outcomes are recorded for goals, actions and measures, not for themes."""
     for _pd, doc, i, outcome, item in assessed(ctx):
-        if item is not None and item.kind not in ("action", "measure"):
+        if item is not None and item.kind not in ("goal", "action", "measure"):
             yield ctx.at("SV208", doc, ("outcomes", i, "ref"),
-                         f"'{outcome.ref}' is {article(item.kind)}; record outcomes for its actions or measures")
+                         f"'{outcome.ref}' is {article(item.kind)}; record outcomes for its goals, actions or "
+                         "measures")
 
 
 @rule("SV209", "measure-goal-kind", E)
@@ -167,6 +175,100 @@ def measure_goal_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
                 if target is not None and target.kind != "goal":
                     yield ctx.at("SV209", pd.program_doc, m.loc + ("goals", i),
                                  f"'{ref}' is {article(target.kind)}, not a goal; list only goal ids under 'goals'")
+
+
+# Which kinds a cascade link may join: the linking item (None: the program) -> what it may implement.
+LINK_KINDS: dict[str | None, frozenset[str]] = {
+    None: frozenset({"program", "theme", "goal"}),
+    "theme": frozenset({"program", "theme", "goal"}),
+    "goal": frozenset({"program", "theme", "goal"}),
+    "action": frozenset({"program", "theme", "goal", "action"}),
+}
+
+
+@rule("SV210", "link-kind", E)
+def link_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A cascade link joins kinds that can implement one another: a program, theme or goal implements a program,
+    theme or goal; an action may also implement an action. Nothing implements a measure."""
+    resolver = _resolver(ctx)
+    for pd in ctx.programs:
+        for item, loc, ref in implements(ctx.index(pd)):
+            target = resolver.item(ref) if ":" in ref else None
+            target_kind = target.kind if target else ("program" if ":" not in ref and ref in resolver.programs else None)
+            source = item.kind if item else None
+            if target_kind is not None and target_kind not in LINK_KINDS.get(source, frozenset()):
+                subject = f"{article(source)} '{item.id}'" if item else "the program"
+                allowed = ", ".join(sorted(LINK_KINDS.get(source, frozenset()))) or "nothing"
+                yield ctx.at("SV210", pd.program_doc, loc,
+                             f"{subject} implements '{ref}', which is {article(target_kind)}; "
+                             f"{'it' if item else 'a program'} may implement: {allowed}")
+
+
+@rule("SV211", "link-cycle", E)
+def link_cycle(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Cascade links do not go round in a circle (A implements B, B implements A, directly or through others)."""
+    edges: dict[str, list[tuple[str, object, tuple]]] = {}
+    for pd in ctx.programs:
+        for item, loc, ref in implements(ctx.index(pd)):
+            source = f"{pd.program.id}:{item.id}" if item else pd.program.id
+            edges.setdefault(source, []).append((ref, pd, loc))
+    reported: set[frozenset[str]] = set()
+    for start in sorted(edges):
+        for ref, pd, loc in edges[start]:
+            path = _path(edges, ref, start)
+            if path is not None and frozenset(path) not in reported:
+                reported.add(frozenset(path))
+                circle = " → ".join([start, *path])
+                yield ctx.at("SV211", pd.program_doc, loc,
+                             f"cascade links go round in a circle: {circle}; remove the link that points back")
+
+
+def _path(edges: dict, node: str, goal: str) -> list[str] | None:
+    """A chain of links from `node` back to `goal` (depth first), or None."""
+    stack, seen = [(node, [node])], set()
+    while stack:
+        here, path = stack.pop()
+        if here == goal:
+            return path
+        if here in seen:
+            continue
+        seen.add(here)
+        stack.extend((ref, path + [ref]) for ref, _pd, _loc in edges.get(here, ()))
+    return None
+
+
+@rule("SV212", "unknown-status-word", E)
+def unknown_status_word(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """An outcome's `status_word` is one of the program's `status_words`, which say what status it means."""
+    for pd, doc, i, outcome, _item in assessed(ctx):
+        word = word_key(outcome.status_word)
+        words = pd.program.status_words
+        if word is not None and word not in words:
+            known = ", ".join(f"'{w}'" for w in words) or "none"
+            yield ctx.at("SV212", doc, ("outcomes", i, "status_word"),
+                         f"status word '{word}' is not among the program's status_words ({known}); add it to "
+                         f"'status_words' in program.yaml with the status it means{_suggest(word, words)}")
+
+
+@rule("SV213", "ledger-reference", E)
+def ledger_reference(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A ledger row's amounts name the table's columns, and its `sum_of` names rows of the same table."""
+    for pd in ctx.programs:
+        for t, ledger in enumerate(pd.program.ledgers):
+            columns = [c.id for c in ledger.columns]
+            rows = [r.id for r in ledger.rows]
+            for r, row in enumerate(ledger.rows):
+                loc = ("ledgers", t, "rows", r)
+                for key in row.amounts:
+                    if key not in columns:
+                        yield ctx.at("SV213", pd.program_doc, loc + ("amounts", key),
+                                     f"row '{row.id}' has an amount for column '{key}', which table '{ledger.id}' "
+                                     f"does not have{_suggest(key, columns)}", on_key=True)
+                for j, part in enumerate(row.sum_of):
+                    if part.lstrip("-") not in rows or part.lstrip("-") == row.id:
+                        yield ctx.at("SV213", pd.program_doc, loc + ("sum_of", j),
+                                     f"row '{row.id}' is the sum of '{part.lstrip('-')}', which is not another row "
+                                     f"of table '{ledger.id}'{_suggest(part.lstrip('-'), rows)}")
 
 
 def _resolver(ctx: CheckContext) -> Resolver:

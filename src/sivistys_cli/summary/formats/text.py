@@ -10,10 +10,12 @@ from rich.table import Table
 from rich.text import Text
 
 from sivistys_cli.display.i18n import Translator
+from sivistys_cli.display.ledger import Table as LedgerTable
 from sivistys_cli.model.annual import STATUSES, SYMBOLS
 from sivistys_cli.summary.build import ProgramSummary
 
-_STYLE = {"achieved": "green", "partly": "yellow", "not_achieved": "red", "not_assessed": "", "missing": "dim"}
+_STYLE = {"achieved": "green", "partly": "yellow", "not_achieved": "red", "not_assessed": "", "no_status": "",
+          "missing": "dim"}
 
 
 def render(summaries: list[ProgramSummary], tr: Translator, color: bool = False, width: int = 80) -> str:
@@ -64,6 +66,8 @@ def _statuses(console: Console, s: ProgramSummary, tr: Translator, color: bool) 
         console.print(Text(tr("summary.outcomes_skipped" if s.outcomes_skipped else "summary.no_outcomes", year=s.year)))
     table = _table(color, (tr("annual.status"), "left"), (tr("annual.count"), "right"))
     for status in STATUSES:
+        if status == "no_status" and not s.counts.get(status):
+            continue  # a commentary without a status is rare: shown only when it occurs
         style = _STYLE[status] if color else ""
         table.add_row(Text(f"{SYMBOLS[status]} {tr(f'status.{status}')}", style=style), Text(str(s.counts.get(status, 0)), style=style))
     table.add_row(Text(tr("value.total")), str(sum(s.counts.values())))
@@ -92,7 +96,26 @@ def _costs(console: Console, s: ProgramSummary, tr: Translator, color: bool) -> 
     table = _table(color, (tr("program.year"), "left"), (tr("program.amount"), "right"))
     for year, amount in s.costs:
         table.add_row(year, amount)
-    table.add_row(Text(tr("value.total"), style="bold" if color else ""), Text(s.total or "", style="bold" if color else ""))
+    if s.total is not None:  # amounts of different value types are never added
+        table.add_row(Text(tr("value.total"), style="bold" if color else ""), Text(s.total, style="bold" if color else ""))
+    console.print(table)
+    for ledger in s.ledgers:
+        _ledger(console, ledger, tr, color)
+
+
+def _ledger(console: Console, ledger: LedgerTable, tr: Translator, color: bool) -> None:
+    """A money table as the document has it: each column one value type and year, no sums across them."""
+    unit = f" ({ledger.unit.text})" if ledger.unit else ""
+    console.print(Text(f"{ledger.code + ' ' if ledger.code else ''}{ledger.title.text}{unit}", style="bold" if color else ""))
+    labels = [f"{row.code + ' ' if row.code else ''}{row.label.text}" for row in ledger.rows]
+    if len(labels) > 4:  # many rows (service groups): as the document has it, one row per line
+        table = _table(color, (tr("ledger.row"), "left"), *((c.header, "right") for c in ledger.columns))
+        for label, row in zip(labels, ledger.rows):
+            table.add_row(Text(label), *row.cells)
+    else:  # a few rows and many columns: one column (value type and year) per line, so it fits a terminal
+        table = _table(color, ("", "left"), *((label, "right") for label in labels))
+        for i, column in enumerate(ledger.columns):
+            table.add_row(Text(column.header), *(row.cells[i] for row in ledger.rows))
     console.print(table)
 
 
