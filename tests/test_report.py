@@ -277,3 +277,41 @@ def test_a_broken_template_is_a_usage_error(tmp_path: Path) -> None:
 def test_templates_directory_is_the_package_one() -> None:
     top = ROOT / "templates"
     assert top.is_symlink() and top.resolve() == (ROOT / "src" / "sivistys_cli" / "templates").resolve()
+
+
+def test_a_program_document_ignores_the_outcome_files_errors(sibbo: Path) -> None:
+    """One bad line in next year's outcome file does not block the plan; the annual report still refuses."""
+    latest = sibbo / "outcomes" / "2025.yaml"
+    latest.write_text(latest.read_text(encoding="utf-8").replace("status: achieved", "status: done"), encoding="utf-8")
+    plan = invoke("report", str(sibbo), "--format", "md")  # --kind defaults to program without --year
+    assert plan.exit_code == 0, plan.stderr
+    assert plan.stdout.startswith("# ")
+    annual = invoke("report", str(sibbo), "--year", "2024")  # --year makes it annual
+    assert annual.exit_code == 2
+    assert "programs/sibbo-hyvinvointi/outcomes/2025.yaml:4:33: SV103 'status' is 'done'" in annual.stderr
+
+
+def test_kind_defaults_to_annual_with_a_year_and_to_program_without() -> None:
+    path = str(ROOT / "programs" / OUTCOME_PROGRAM)
+    assert invoke("report", path, "--format", "md").stdout == make(ROOT / "programs", OUTCOME_PROGRAM, "program", "fi", None, "md")
+    assert invoke("report", path, "--year", "2024", "--format", "md").stdout == make(
+        ROOT / "programs", OUTCOME_PROGRAM, "annual", "fi", 2024, "md")
+
+
+def test_a_measure_covered_by_its_assessed_act_is_not_missing() -> None:
+    """The 2024 source gives one assessment per act: its measures without values are not gaps."""
+    md = make(ROOT / "programs", OUTCOME_PROGRAM, "annual", "fi", 2024, "md")
+    assert "| **Yhteensä** | **10** | **1** | **0** | **0** | **0** | **11** |" in md
+    assert "Toteuma puuttuu |" not in md.split("## Strategiakärki")[1]
+
+
+def test_html_has_a_linked_table_of_contents_and_a_bar_per_theme() -> None:
+    html = make(ROOT / "programs", OUTCOME_PROGRAM, "annual", "sv", 2024, "html")
+    nav = html.split('<nav class="toc" aria-labelledby="toc-title">')[1].split("</nav>")[0]
+    assert '<h2 id="toc-title">Innehåll</h2>' in nav
+    assert '<li><a href="#summary">Sammanfattning</a></li>' in nav
+    # a heading that fell back to Finnish keeps its language in the contents too
+    assert '<li><a href="#theme-laadukkaat-palvelut"><span lang="fi">Laadukkaat sivistys- ja hyvinvointipalvelut</span></a></li>' in nav
+    for anchor in re.findall(r'href="#([^"]+)"', nav):
+        assert f'id="{anchor}"' in html
+    assert '<span class="status-partly" style="width: 20.0%"></span>' in html  # 1 of 5 in the last theme

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 ))
 def report(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="The program directory, or its program.yaml.", show_default=False)],
-    kind: Annotated[str, typer.Option("--kind", metavar="[annual|program]", help="annual (the year's outcome report) or program (the plan).")],
+    kind: Annotated[Optional[str], typer.Option("--kind", metavar="[annual|program]", show_default=False,
+                    help="annual (the year's outcome report) or program (the plan); default: annual with --year, else program.")] = None,
     year: Annotated[Optional[int], typer.Option("--year", metavar="YEAR", help="Year of an annual report; default: the latest.")] = None,
     output_format: Annotated[str, format_option(FORMATS)] = FORMATS.default,
     lang: Annotated[Optional[str], typer.Option("--lang", metavar="[fi|sv|en]", help="fi, sv or en; default: the program's main language.")] = None,
@@ -48,6 +49,7 @@ def report(
     except ValueError:
         raise SivistysError(f"--date '{date}' is not a date; write it as YYYY-MM-DD") from None
     corpus = load([path])
+    kind = kind or ("annual" if year is not None else "program")
     options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day)
     if every:
         _report_all(corpus, options, output)

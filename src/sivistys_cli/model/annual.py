@@ -93,13 +93,25 @@ def assess(
     items: Iterable[Item], outcomes: OutcomeYear | None, year: int,
     words: Words | None = None, period_end: int | None = None,
 ) -> list[Assessed]:
-    """Goals, actions and measures due in `year` or with an outcome for it, in document order."""
+    """Goals, actions and measures due in `year` or with an outcome for it, in document order.
+
+    A measure without an outcome of its own whose action was assessed is left out: the source
+    documents give one assessment per act, and the act's status covers its measures. Counting
+    such a measure as "missing" would report gaps the author never left.
+    """
     found = by_ref(outcomes)
     return [
         Assessed(item, found.get(item.id), status_of(found.get(item.id), words))
         for item in items
         if item.kind in ("goal", "action", "measure") and (item.id in found or due_in(item, year, period_end))
+        and not covered_by_action(item, found)
     ]
+
+
+def covered_by_action(item: Item, found: Mapping[str, Outcome]) -> bool:
+    """A measure with no outcome of its own under an action that has one."""
+    action = item.ancestor("action") if item.kind == "measure" else None
+    return action is not None and item.id not in found and action.id in found
 
 
 def counts(assessed: Iterable[Assessed]) -> dict[str, int]:

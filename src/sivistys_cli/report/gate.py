@@ -13,16 +13,20 @@ from sivistys_cli.errors import SivistysError, UsageError
 from sivistys_cli.load.corpus import Corpus, LoadedFile, ProgramDir
 
 
-def select_program(corpus: Corpus, given: str | None = None) -> ProgramDir:
+def select_program(corpus: Corpus, given: str | None = None, kind: str = "annual") -> ProgramDir:
     """The one program a report is about; a clear error for several, none, or one with errors.
 
     `given` is the path as the user wrote it, for the `sivistys check` command the error suggests.
+    A program document (`kind` "program") does not use the outcome files, so their errors do not
+    stop it: one bad line in next year's file must not block the plan in the reporting rush.
     """
     if len(corpus.programs) != 1:
         names = ", ".join(pd.root.name for pd in corpus.programs)
         raise UsageError(f"a report is about one program, and the path holds {len(corpus.programs)}: {names}; name one of them")
     pd = corpus.programs[0]
     errors = program_errors(corpus, pd)
+    if kind == "program":
+        errors = [d for d in errors if d.file == pd.program_doc.display]
     if errors:
         first = errors[0]
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""

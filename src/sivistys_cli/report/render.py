@@ -13,6 +13,7 @@ from sivistys_cli.report.formats import FORMATS
 from sivistys_cli.report.gate import resolve_year, select_program
 from sivistys_cli.report.options import ReportOptions
 from sivistys_cli.report.templating import environment, fill
+from sivistys_cli.report.toc import with_contents
 
 
 def render(corpus: Corpus, options: ReportOptions, given: str | None = None) -> str:
@@ -25,11 +26,13 @@ def render_templates(corpus: Corpus, options: ReportOptions, given: str | None, 
                      finalize: Callable[[Any], Any] | None = None) -> str:
     """The report from the templates `<kind>.<extension>.j2`, `finalize` escaping each printed value."""
     options.check()
-    pd = select_program(corpus, given)
+    pd = select_program(corpus, given, options.kind)
     year = resolve_year(pd, options.year) if options.kind == "annual" else options.year
     main = (pd.program.languages or ("fi",))[0]  # type: ignore[union-attr]  # `languages: []` reads as the default
     options = replace(options, lang=options.lang or default_lang(main))
     tr = Translator(options.lang, main)
     context = build_context(pd, corpus, options, tr, year)
     env = environment(options.template_dir, finalize)
-    return fill(env, f"{options.kind}.{extension}.j2", context, tr, options.template_dir)
+    out = fill(env, f"{options.kind}.{extension}.j2", context, tr, options.template_dir)
+    # HTML (and the PDF made from it) gets a linked table of contents; Markdown viewers make their own.
+    return with_contents(out, tr("toc.title")) if extension == "html" else out

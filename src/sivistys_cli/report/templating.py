@@ -15,7 +15,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from sivistys_cli.display import markdown
+from sivistys_cli.display import markdown, richtext
 from sivistys_cli.display.i18n import LANGS, Localized, Translator
 from sivistys_cli.display.sanitize import sanitize
 from sivistys_cli.errors import UsageError
@@ -39,7 +39,8 @@ def environment(template_dir: Path | None = None, finalize: Callable[[Any], Any]
     )
     env.filters.update(
         md=lambda v: Markup(markdown.inline(v)),
-        md_block=lambda v: Markup(markdown.block(v)),
+        md_block=lambda v: Markup(richtext.to_markdown(v)),
+        rich=_rich_html,
         md_link=lambda v: Markup(markdown.link(v)),
         safe_url=markdown.safe_url,
         paragraphs=_paragraphs,
@@ -144,6 +145,14 @@ def fill(env: jinja2.Environment, name: str, context: dict[str, Any], tr: Transl
 
 def _what(exc: BaseException) -> str:
     return "calls itself without end" if isinstance(exc, RecursionError) else "makes a value too large"
+
+
+def _rich_html(value: Localized | str | None) -> Markup:
+    """A longer text as HTML (paragraphs, lists, emphasis, links); in its own language when it fell back."""
+    html = richtext.to_html(value)
+    if isinstance(value, Localized) and value.fallback:
+        return Markup(f'<div lang="{value.lang}">{html}</div>')
+    return Markup(html)
 
 
 def _paragraphs(value: Localized | str | None) -> list[Localized | str]:

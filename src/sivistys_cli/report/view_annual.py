@@ -124,6 +124,7 @@ def annual_view(pd: ProgramDir, index: ProgramIndex, year: int, tr: Translator) 
             group.rows.insert(0, _row(a, labels, fmt, tr, year, titles))
         else:
             group.rows.append(_row(a, labels, fmt, tr, year, titles))
+    _name_covered_measures(blocks.values(), assessed, index, fmt, tr, year)
     past = {y: oy for y, oy in pd.outcomes.items() if y <= year}
     for measure in index.of_kind("measure"):
         trend = _trend(measure, past, fmt, tr)
@@ -168,6 +169,17 @@ def _place(item: Item, blocks: dict[str, ThemeBlock], groups: dict[str, GoalGrou
     return block, groups[group_key]
 
 
+def _name_covered_measures(blocks, assessed: list[Assessed], index: ProgramIndex, fmt: Formatter, tr: Translator,
+                           year: int) -> None:
+    """An act's target cell names the measures its status covers (see model.annual.assess), as the source's column does."""
+    shown = {a.item.id for a in assessed}
+    for row in (r for b in blocks for g in b.groups for r in g.rows if r.kind == "action" and not r.target):
+        covered = [i for i in index.items if i.kind == "measure" and i.parent is not None and i.parent.id == row.id
+                   and i.id not in shown]
+        row.target = [f"{tr.text(m.node.title).text}: {', '.join(map(str, fmt.targets(m.node, year)))}"  # type: ignore[union-attr, arg-type]
+                      for m in covered]
+
+
 def _row(a: Assessed, labels: LevelNames, fmt: Formatter, tr: Translator, year: int, titles: dict) -> Row:
     item, outcome = a.item, a.outcome
     is_measure = item.kind == "measure"
@@ -195,6 +207,7 @@ def _row(a: Assessed, labels: LevelNames, fmt: Formatter, tr: Translator, year: 
     )
 
 
+
 def _trend(item: Item, past: Mapping[int, OutcomeYear], fmt: Formatter, tr: Translator) -> Trend | None:
     """Only a measure with numeric values in two or more years gets a chart."""
     measure: Measure = item.node  # type: ignore[assignment]
@@ -212,9 +225,18 @@ def _trend(item: Item, past: Mapping[int, OutcomeYear], fmt: Formatter, tr: Tran
         desc=_desc(points, targets, show, tr),
         legend_value=tr("chart.legend_value"),
         legend_target=tr("chart.legend_target"),
+        axis=_axis_name(measure, tr),
+        not_from_zero=tr("chart.not_from_zero"),
     )
-    svg = trend_svg(f"chart-{measure.id}", points, targets, text, show)  # type: ignore[arg-type]
+    from_zero = measure.kind.value == "count"  # the rule and why: report/charts.py
+    svg = trend_svg(f"chart-{measure.id}", points, targets, text, show, from_zero)  # type: ignore[arg-type]
     return Trend(measure.id, title, svg, _table(points, targets, show, tr))
+
+
+def _axis_name(measure: Measure, tr: Translator) -> str:
+    """The scale's name: the measure's kind, and its unit when it has one (e.g. "lukumäärä (käyntiä)")."""
+    kind = tr(f"kind.{measure.kind.value}")
+    return f"{kind} ({tr.text(measure.unit).text})" if measure.unit else kind
 
 
 def _desc(points, targets, show, tr: Translator) -> str:
