@@ -55,3 +55,23 @@ def count(diagnostics: list[Diagnostic]) -> Counts:
     for d in diagnostics:
         by[d.severity] += 1
     return Counts(by[Severity.error], by[Severity.warning], by[Severity.info])
+
+
+# Text and annotation output show at most this many findings per file: a generated or damaged
+# file with 100 000 errors would otherwise bury the terminal and the CI log. The machine formats
+# (json, sarif, gitlab) always carry every finding, so nothing is lost to a tool.
+MAX_PER_FILE = 100
+
+
+def cap_per_file(diagnostics: list[Diagnostic], limit: int = MAX_PER_FILE) -> tuple[list[Diagnostic], dict[str, int]]:
+    """The first `limit` findings of each file, and how many were left out per file (in file order)."""
+    shown: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    hidden: dict[str, int] = {}
+    for d in diagnostics:
+        seen[d.file] = seen.get(d.file, 0) + 1
+        if seen[d.file] <= limit:
+            shown.append(d)
+        else:
+            hidden[d.file] = hidden.get(d.file, 0) + 1
+    return shown, hidden

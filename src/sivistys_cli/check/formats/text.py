@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.markup import escape
 
-from sivistys_cli.diagnostics import Diagnostic, Severity, count
+from sivistys_cli.diagnostics import Diagnostic, Severity, MAX_PER_FILE, cap_per_file, count
 from sivistys_cli.display.literal import plural
 from sivistys_cli.display.sanitize import sanitize
 
@@ -13,7 +13,9 @@ _STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info:
 
 def render(diagnostics: list[Diagnostic], files: int, color: bool = False) -> str:
     """Plain text; with `color`, rich markup (every user-supplied part escaped)."""
-    lines = [_line(d, color) for d in diagnostics]
+    shown, hidden = cap_per_file(diagnostics)
+    lines = [_line(d, color) for d in shown]
+    lines += [_more_line(file, n, color) for file, n in hidden.items()]
     lines.append(summary_line(diagnostics, files, color))
     return "\n".join(lines) + "\n"
 
@@ -24,6 +26,12 @@ def _line(d: Diagnostic, color: bool) -> str:
         return f"{file}:{d.line}:{d.col}: {d.code} {d.severity.value}: {message}"
     style = _STYLE[d.severity]
     return f"[bold]{escape(file)}[/]:{d.line}:{d.col}: [{style}]{d.code} {d.severity.value}[/]: {escape(message)}"
+
+
+def _more_line(file: str, n: int, color: bool) -> str:
+    name = escape(sanitize(file)) if color else sanitize(file)
+    return (f"{name}: {plural(n, 'more problem')} not shown (at most {MAX_PER_FILE} per file); "
+            "--format json lists them all.")
 
 
 def summary_line(diagnostics: list[Diagnostic], files: int, color: bool = False) -> str:
