@@ -11,7 +11,7 @@ import typer
 
 from sivistys_cli.check.docs import FORMATS as RULE_FORMATS
 from sivistys_cli.check.formats import FORMATS, STATISTICS
-from sivistys_cli.cli.app import command, console, emit, format_option
+from sivistys_cli.cli.app import command, console, emit, follow_links_option, format_option
 from sivistys_cli.diagnostics import Severity
 from sivistys_cli.errors import SivistysError
 
@@ -37,6 +37,7 @@ def check(
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (usage errors still exit 2).")] = False,
     config_file: Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Use this sivistys.toml or pyproject.toml; default: the nearest one upwards from the checked paths.")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per check code instead of listing them.")] = False,
+    follow_links: Annotated[bool, follow_links_option()] = False,
 ) -> None:
     """Check programs and outcome files; exit 0 clean, 1 on findings, 2 on usage errors."""
     from sivistys_cli.check.config import find, start_of
@@ -51,7 +52,7 @@ def check(
         raise SivistysError(f"{config_file}: no such configuration file")
     cwd = Path.cwd()
     config = load_config(config_file or find(start_of(paths or [Path("programs")], cwd)), RULES)
-    corpus = load(paths or [])
+    corpus = load(paths or [], follow_links=follow_links)
     diagnostics = run(corpus, config)
     color = chosen.name == "text" and console().no_color is False
     render = STATISTICS.load() if statistics else chosen.load()

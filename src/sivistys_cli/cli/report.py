@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sivistys_cli.cli.app import command, format_option
+from sivistys_cli.cli.app import command, follow_links_option, format_option
 from sivistys_cli.errors import SivistysError
 from sivistys_cli.report.formats import FORMATS
 
@@ -27,6 +27,7 @@ def report(
     template_dir: Annotated[Optional[Path], typer.Option("--template-dir", metavar="DIR", help="Templates here override the built-in ones.")] = None,
     commit: Annotated[Optional[str], typer.Option("--commit", metavar="REV", help="Name this git revision (e.g. HEAD) in the footer.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="Date the report in its footer (YYYY-MM-DD).")] = None,
+    follow_links: Annotated[bool, follow_links_option()] = False,
 ) -> None:
     """Make the annual outcome report or the program document as HTML, Markdown or PDF, in fi, sv or en."""
     import datetime as dt
@@ -41,7 +42,7 @@ def report(
         day = dt.date.fromisoformat(date) if date else None
     except ValueError:
         raise SivistysError(f"--date '{date}' is not a date; write it as YYYY-MM-DD") from None
-    corpus = load([path])
+    corpus = load([path], follow_links=follow_links)
     if output is not None:
         check_output(corpus, output)
     options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day)
