@@ -25,7 +25,7 @@ def display_path(path: Path, cwd: Path) -> str:
 
 def read_file(path: Path, cwd: Path, model: type, what: str, limits: ReadLimits | None = None) -> LoadedFile:
     doc = LoadedFile(real(path), "")
-    doc.display = display_path(Path(os.path.abspath(path)), cwd)  # the link's own name, not where it leads
+    doc.display = display_path(doc.path, cwd)
     try:
         raw = read_bytes(path, limits or ReadLimits())
     except Unreadable as exc:
