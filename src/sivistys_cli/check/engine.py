@@ -9,6 +9,7 @@ from sivistys_cli.check.config import Config
 from sivistys_cli.check.rules import RULES, CheckContext
 from sivistys_cli.diagnostics import Diagnostic, Severity
 from sivistys_cli.load.corpus import Corpus, LoadedFile
+from sivistys_cli.load.files import real
 from sivistys_cli.load.source import Directive
 
 UNUSED_DISABLE = "SV006"
@@ -20,7 +21,7 @@ def run(corpus: Corpus, config: Config, cwd: Path | None = None) -> list[Diagnos
     found = list(corpus.diagnostics)
     for rule in RULES.values():
         if rule.run is not None and config.enabled(rule.code):
-            found.extend(d for d in rule.run(ctx) if (cwd / d.file).resolve() in corpus.selected)
+            found.extend(d for d in rule.run(ctx) if real(cwd / d.file) in corpus.selected)
     docs = {doc.display: doc for pd in corpus.programs for doc in pd.documents}
     if config.enabled(UNUSED_DISABLE):
         # Only where the checks could run in full is a comment that hides nothing known to be unused.
@@ -49,7 +50,7 @@ def _disable_problems(docs: dict[str, LoadedFile], judged: set[str], found: list
                       corpus: Corpus, cwd: Path) -> Iterator[Diagnostic]:
     """Disable comments that name no check (in any checked file), or that hide nothing (where judged)."""
     for display, doc in docs.items():
-        if doc.path.resolve() not in corpus.selected:
+        if real(doc.path) not in corpus.selected:
             continue
         here = [d for d in found if d.file == display and d.code != UNUSED_DISABLE]
         for directive in doc.suppressions.directives:
