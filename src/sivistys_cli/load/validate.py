@@ -201,6 +201,7 @@ def _explain(err: dict[str, Any]) -> str:
         "string_type": lambda: "expected text",
         "string_too_long": lambda: f"it is too long (at most {ctx.get('max_length')} characters)",
         "string_pattern_mismatch": lambda: "it does not have the expected form",
+        "too_short": lambda: f"it needs at least {ctx.get('min_length')} item (e.g. [fi]); or leave the key out",
     }
     return table.get(kind, lambda: err["msg"].rstrip("."))()
 
