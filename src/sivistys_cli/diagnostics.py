@@ -64,14 +64,15 @@ MAX_PER_FILE = 100
 
 
 def cap_per_file(diagnostics: list[Diagnostic], limit: int = MAX_PER_FILE) -> tuple[list[Diagnostic], dict[str, int]]:
-    """The first `limit` findings of each file, and how many were left out per file (in file order)."""
-    shown: list[Diagnostic] = []
-    seen: dict[str, int] = {}
+    """At most `limit` findings of each file, the most severe first chosen (an error is never hidden
+    behind warnings), shown in their original order; and how many were left out per file."""
+    by_file: dict[str, list[int]] = {}
+    for i, d in enumerate(diagnostics):
+        by_file.setdefault(d.file, []).append(i)
+    keep: set[int] = set()
     hidden: dict[str, int] = {}
-    for d in diagnostics:
-        seen[d.file] = seen.get(d.file, 0) + 1
-        if seen[d.file] <= limit:
-            shown.append(d)
-        else:
-            hidden[d.file] = hidden.get(d.file, 0) + 1
-    return shown, hidden
+    for file, indexes in by_file.items():
+        keep.update(sorted(indexes, key=lambda i: -diagnostics[i].severity.rank)[:limit])
+        if len(indexes) > limit:
+            hidden[file] = len(indexes) - limit
+    return [d for i, d in enumerate(diagnostics) if i in keep], hidden
