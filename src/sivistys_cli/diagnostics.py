@@ -60,7 +60,7 @@ def count(diagnostics: list[Diagnostic]) -> Counts:
 # Text and annotation output show at most this many findings per file: a generated or damaged
 # file with 100 000 errors would otherwise bury the terminal and the CI log. The machine formats
 # (json, sarif, gitlab) always carry every finding, so nothing is lost to a tool.
-MAX_PER_FILE = 100
+MAX_PER_FILE = 1000
 
 
 def cap_per_file(diagnostics: list[Diagnostic], limit: int = MAX_PER_FILE) -> tuple[list[Diagnostic], dict[str, int]]:
