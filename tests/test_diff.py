@@ -754,12 +754,15 @@ def test_git_runs_a_fixed_number_of_times(repo: Path, monkeypatch: pytest.Monkey
     result = invoke("HEAD~1", "HEAD", "--format", "json")
     assert [c["field"] for c in json.loads(result.stdout)["changes"]] == ["status"]
     commands = [args[2] for args, _ in calls]  # git --no-pager COMMAND …
-    assert sorted(commands) == ["--literal-pathspecs", "--literal-pathspecs", "cat-file", "cat-file",
-                                "rev-parse", "rev-parse", "rev-parse"]
+    # per side: one ls-tree, one cat-file --batch-check (sizes before reading), one cat-file --batch
+    assert sorted(commands) == ["--literal-pathspecs", "--literal-pathspecs", "cat-file", "cat-file", "cat-file",
+                                "cat-file", "rev-parse", "rev-parse", "rev-parse"]
     reads = [stdin.decode().split() for _, stdin in calls if stdin]  # blob ids, never paths
     files = [*Path("programs").glob("*/program.yaml"), *Path("programs").glob("*/outcomes/*.yaml")]
     assert len(reads[0]) == len(files)
-    assert reads[1] == [run_git("rev-parse", f"HEAD:{SOMERO}").strip()]  # the unchanged files are not read again
+    # each read comes after a size check of the same ids; the unchanged files are not read again
+    assert reads[0] == reads[1] and reads[2] == reads[3]
+    assert reads[2] == [run_git("rev-parse", f"HEAD:{SOMERO}").strip()]
 
 
 def test_a_path_with_a_newline_asks_git_for_nothing_else(repo: Path) -> None:

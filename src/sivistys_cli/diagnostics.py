@@ -76,3 +76,24 @@ def count(diagnostics: list[Diagnostic]) -> Counts:
     for d in diagnostics:
         by[d.severity] += 1
     return Counts(by[Severity.error], by[Severity.warning], by[Severity.info])
+
+
+# Text and annotation output show at most this many findings per file: a generated or damaged
+# file with 100 000 errors would otherwise bury the terminal and the CI log. The machine formats
+# (json, sarif, gitlab) always carry every finding, so nothing is lost to a tool.
+MAX_PER_FILE = 1000
+
+
+def cap_per_file(diagnostics: list[Diagnostic], limit: int = MAX_PER_FILE) -> tuple[list[Diagnostic], dict[str, int]]:
+    """At most `limit` findings of each file, the most severe first chosen (an error is never hidden
+    behind warnings), shown in their original order; and how many were left out per file."""
+    by_file: dict[str, list[int]] = {}
+    for i, d in enumerate(diagnostics):
+        by_file.setdefault(d.file, []).append(i)
+    keep: set[int] = set()
+    hidden: dict[str, int] = {}
+    for file, indexes in by_file.items():
+        keep.update(sorted(indexes, key=lambda i: -diagnostics[i].severity.rank)[:limit])
+        if len(indexes) > limit:
+            hidden[file] = len(indexes) - limit
+    return [d for i, d in enumerate(diagnostics) if i in keep], hidden

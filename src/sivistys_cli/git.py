@@ -62,16 +62,20 @@ def list_blobs(commit: str, label: str, specs: list[str], root: Path) -> dict[st
     return blobs
 
 
-def read_blobs(oids: dict[str, str], label: str, root: Path) -> dict[str, bytes]:
+def read_blobs(oids: dict[str, str], label: str, root: Path, max_bytes: int | None = None) -> dict[str, bytes]:
     """The contents of blobs (path -> id) from one `git cat-file --batch`.
 
     Only ids go to its standard input, never a path, so no file name can ask for another object.
+    With `max_bytes`, sizes are asked first (`--batch-check`), so a huge committed file is refused
+    without being read into memory.
     """
     wanted = list(dict.fromkeys(oids.values()))
     if not wanted:
         return {}
     if not all(_OID.fullmatch(oid) for oid in wanted):
         raise UsageError(f"cannot read the files of revision '{label}' (git gave an unexpected object id)")
+    if max_bytes is not None:
+        _refuse_large(oids, wanted, label, root, max_bytes)
     out = _run(["cat-file", "--batch"], root, f"cannot read the files of revision '{label}'",
                stdin="".join(f"{oid}\n" for oid in wanted).encode("ascii"))
     contents: dict[str, bytes] = {}
@@ -86,3 +90,20 @@ def read_blobs(oids: dict[str, str], label: str, root: Path) -> dict[str, bytes]
         contents[oid] = out[end + 1:at]
         at += 1
     return {path: contents[oid] for path, oid in oids.items()}
+
+
+def _refuse_large(oids: dict[str, str], wanted: list[str], label: str, root: Path, max_bytes: int) -> None:
+    """A UsageError naming the first blob over `max_bytes`; sizes come from `cat-file --batch-check`."""
+    out = _run(["cat-file", "--batch-check"], root, f"cannot read the files of revision '{label}'",
+               stdin="".join(f"{oid}\n" for oid in wanted).encode("ascii"))
+    for line in out.decode("ascii", "replace").splitlines():  # "<id> blob <size>", or "<id> missing"
+        oid, _, rest = line.partition(" ")
+        kind, _, size = rest.partition(" ")
+        if kind == "blob" and size.isdigit() and int(size) > max_bytes:
+            path = next(p for p, o in oids.items() if o == oid)
+            raise UsageError(f"{path} at revision '{label}': the file is too large ({_mib(int(size))}; the limit is "
+                             f"{_mib(max_bytes)}), so it is not read; a program file is normally well under 1 MiB")
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1 << 20):.1f} MiB"

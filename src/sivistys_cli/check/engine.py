@@ -10,6 +10,7 @@ from sivistys_cli.check.rules import RULES, CheckContext
 from sivistys_cli.diagnostics import Diagnostic, Msg, Severity
 from sivistys_cli.display.messages import render
 from sivistys_cli.load.corpus import Corpus, LoadedFile
+from sivistys_cli.load.files import real
 from sivistys_cli.load.source import Directive
 
 UNUSED_DISABLE = "SV006"
@@ -63,7 +64,7 @@ class SelectedFiles:
 
     def __call__(self, file: str) -> bool:
         if file not in self.known:
-            self.known[file] = (self.cwd / file).resolve() in self.selected
+            self.known[file] = real(self.cwd / file) in self.selected
         return self.known[file]
 
 
@@ -82,7 +83,7 @@ def _disable_problems(docs: dict[str, LoadedFile], judged: set[str], found: list
         if d.code != UNUSED_DISABLE:
             by_file.setdefault(d.file, []).append(d)
     for display, doc in docs.items():
-        if doc.path.resolve() not in selected:
+        if real(doc.path) not in selected:
             continue
         here = by_file.get(display, [])
         for directive in doc.suppressions.directives:

@@ -52,16 +52,17 @@ Progress = Callable[[int, int], None]  # (programs done, programs in all)
 
 
 def check(paths: Iterable[str | Path], config: Config, cwd: Path | None = None, jobs: int | None = None,
-          progress: Progress | None = None, stream: bool | None = None) -> tuple[list[Diagnostic], int]:
+          progress: Progress | None = None, stream: bool | None = None,
+          follow_links: bool = False) -> tuple[list[Diagnostic], int]:
     """The findings over what `paths` names, and how many files were selected (for the summary line).
 
     `jobs` worker processes (default: the machine's cores); `stream` forces (True) or avoids (False)
     the one-program-at-a-time way, which is otherwise used for more than SMALL programs.
     """
     cwd = cwd or Path.cwd()
-    found = plan(paths, cwd)
+    found = plan(paths, cwd, follow_links=follow_links)
     if stream is False or (stream is None and len(found.all_roots) <= SMALL):
-        corpus = load(paths, cwd)
+        corpus = load(paths, cwd, follow_links=follow_links)
         return run(corpus, config, cwd), len(corpus.selected)
     return _streamed(found, config, cwd, max(1, jobs or os.cpu_count() or 1), progress), len(found.selected)
 

@@ -52,6 +52,11 @@ def emit(out: str, color: bool) -> None:
         sys.stdout.write(out)
 
 
+def follow_links_option() -> Any:
+    """--follow-links: read symlinks that lead out of the named folder (refused by default)."""
+    return typer.Option("--follow-links", help="Also read files that symbolic links lead to outside the named folder (refused by default).")
+
+
 def format_option(registry: Registry, default: str = "") -> Any:
     """The --format option of a command, its choices and help taken from the command's registry."""
     help_text = registry.help()[:-1] + default + "." if default else registry.help()

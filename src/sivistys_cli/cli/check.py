@@ -11,7 +11,7 @@ import typer
 
 from sivistys_cli.check.docs import FORMATS as RULE_FORMATS
 from sivistys_cli.check.formats import FORMATS, STATISTICS
-from sivistys_cli.cli.app import command, console, emit, format_option, lang_option
+from sivistys_cli.cli.app import command, console, emit, follow_links_option, format_option, lang_option
 from sivistys_cli.diagnostics import Msg, Severity
 from sivistys_cli.display.messages import usage
 from sivistys_cli.errors import SivistysError
@@ -40,6 +40,7 @@ def check(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Check programs in N processes at once; default: the number of cores.", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, even on a terminal.")] = False,
     lang: Annotated[Optional[str], lang_option()] = None,
+    follow_links: Annotated[bool, follow_links_option()] = False,
 ) -> None:
     """Check programs and outcome files; exit 0 clean, 1 on findings, 2 on usage errors."""
     from sivistys_cli.check.config import find, start_of
@@ -57,7 +58,7 @@ def check(
     config = load_config(config_file or find(start_of(paths or [Path("programs")], cwd)), RULES)
     language = choose_lang(lang, config.lang, os.environ)
     with _ProgressBar(enabled=not quiet and sys.stderr.isatty()) as bar:
-        diagnostics, selected = check_paths(paths or [], config, cwd, jobs, bar.update)
+        diagnostics, selected = check_paths(paths or [], config, cwd, jobs, bar.update, follow_links=follow_links)
     color = chosen.name == "text" and console().no_color is False
     render = STATISTICS.load() if statistics else chosen.load()
     emit(render(localize(diagnostics, language), selected, color=color, lang=language), color)

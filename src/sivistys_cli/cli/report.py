@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from sivistys_cli.cli.app import command, console, format_option
+from sivistys_cli.cli.app import command, console, follow_links_option, format_option
 from sivistys_cli.errors import SivistysError, UsageError
 from sivistys_cli.report.formats import FORMATS
 
@@ -34,6 +34,7 @@ def report(
     commit: Annotated[Optional[str], typer.Option("--commit", metavar="REV", help="Name this git revision (e.g. HEAD) in the footer.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="Date the report in its footer (YYYY-MM-DD).")] = None,
     every: Annotated[bool, typer.Option("--all", help="A report of every program under PATH, one file each in the folder -o DIR.")] = False,
+    follow_links: Annotated[bool, follow_links_option()] = False,
 ) -> None:
     """Make the annual outcome report or the program document as HTML, Markdown or PDF, in fi, sv or en."""
     import datetime as dt
@@ -48,7 +49,7 @@ def report(
         day = dt.date.fromisoformat(date) if date else None
     except ValueError:
         raise SivistysError(f"--date '{date}' is not a date; write it as YYYY-MM-DD") from None
-    corpus = load([path])
+    corpus = load([path], follow_links=follow_links)
     kind = kind or ("annual" if year is not None else "program")
     options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day)
     if every:

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sivistys_cli.cli.app import command, console
+from sivistys_cli.cli.app import command, console, follow_links_option
 from sivistys_cli.errors import SivistysError
 from sivistys_cli.summary.formats import FORMATS
 
@@ -21,6 +21,7 @@ def summary(
     path: Annotated[Optional[Path], typer.Argument(metavar="PATH", show_default=False, help="A program directory or a directory of programs; default: programs/.")] = None,
     year: Annotated[Optional[int], typer.Option("--year", metavar="YEAR", help="Year of the outcomes; default: each program's latest.")] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", metavar="[fi|sv|en]", help="fi, sv or en; default: the programs' main language.")] = None,
+    follow_links: Annotated[bool, follow_links_option()] = False,
 ) -> None:
     """A terminal overview: counts per theme, the year's statuses, measures, costs, overdue actions.
 
@@ -32,7 +33,7 @@ def summary(
 
     if lang is not None and lang not in LANGS:
         raise SivistysError(f"unknown --lang '{lang}'; use one of: {', '.join(LANGS)}")
-    summaries, tr, skipped = build(load([path] if path else []).programs, year, lang)
+    summaries, tr, skipped = build(load([path] if path else [], follow_links=follow_links).programs, year, lang)
     for line in skipped:
         console(stderr=True).print(line, markup=False)
     out = console()

@@ -161,5 +161,5 @@ def _outcome(old: Any, new: Any, where: dict[str, Any]) -> list[Change]:
 def _text(value: Any, program: Program) -> str:
     """A text in the program's main language (or the first one it has)."""
     if isinstance(value, dict):
-        return value.get((program.languages or ("fi",))[0]) or next(iter(value.values()), "")
+        return value.get(program.languages[0]) or next(iter(value.values()), "")
     return value or ""

@@ -9,6 +9,7 @@ from sivistys_cli import git
 from sivistys_cli.diff.request import DiffRequest
 from sivistys_cli.diff.snapshots import WORKTREE, Cache, Snapshot, file_kind, load_snapshot, read_files, read_or_refuse
 from sivistys_cli.errors import UsageError
+from sivistys_cli.load.reading import MAX_BYTES
 from sivistys_cli.model.paths import OUTCOMES_DIR, PROGRAM_FILE, program_files
 
 DEFAULT_PATH = "programs"  # at the top of the working tree, wherever sivistys runs
@@ -63,7 +64,7 @@ def _from_git(request: DiffRequest, cwd: Path) -> tuple[Snapshot, Snapshot]:
     specs = [_spec(p, cwd, root) for p in request.paths] or [DEFAULT_PATH]
     (old, old_label), (new, new_label) = _endpoints_with_hint(request, cwd, root)
     old_ids = git.list_blobs(old, old_label, specs, root)
-    old_files = git.read_blobs(_select(old_ids, specs), old_label, root)
+    old_files = git.read_blobs(_select(old_ids, specs), old_label, root, MAX_BYTES)
     if new:
         new_ids = git.list_blobs(new, new_label, specs, root)
         new_files = _read_new(new_label, _select(new_ids, specs), old_ids, old_files, root)
@@ -85,7 +86,7 @@ def _read_new(label: str, ids: dict[str, str], old_ids: dict[str, str], old_file
               root: Path) -> dict[str, bytes]:
     """The new revision's files; a blob the old side has already read (the same id) is not read again."""
     have = {old_ids[path]: raw for path, raw in old_files.items()}
-    fresh = git.read_blobs({path: oid for path, oid in ids.items() if oid not in have}, label, root)
+    fresh = git.read_blobs({path: oid for path, oid in ids.items() if oid not in have}, label, root, MAX_BYTES)
     return {path: have[oid] if oid in have else fresh[path] for path, oid in ids.items()}
 
 

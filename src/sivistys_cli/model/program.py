@@ -448,7 +448,8 @@ class Program(Model):
     amendments: tuple[Amendment, ...] = Field((), description="Amendments after approval, oldest first.")
     owner: Person | None = Field(None, description="The program owner (omistaja).")
     languages: tuple[Annotated[str, Field(pattern=LANG_PATTERN)], ...] = Field(
-        ("fi",), description="Languages of the texts; the first is the main language of plain strings."
+        ("fi",), min_length=1,
+        description="Languages of the texts; the first is the main language of plain strings; at least one.",
     )
     labels: Labels = Field(default_factory=Labels, description="What this program calls each level.")
     source: Source | None = Field(None, description="The document this file was encoded from.")

@@ -28,7 +28,7 @@ def render_templates(corpus: Corpus, options: ReportOptions, given: str | None, 
     options.check()
     pd = select_program(corpus, given, options.kind)
     year = resolve_year(pd, options.year) if options.kind == "annual" else options.year
-    main = (pd.program.languages or ("fi",))[0]  # type: ignore[union-attr]  # `languages: []` reads as the default
+    main = pd.program.languages[0]  # type: ignore[union-attr]
     options = replace(options, lang=options.lang or default_lang(main))
     tr = Translator(options.lang, main)
     context = build_context(pd, corpus, options, tr, year)

@@ -161,11 +161,11 @@ def build(programs: list[ProgramDir], year: int | None, lang: str | None) -> tup
     """Summaries of the programs that load, and a message for each file skipped because it has errors."""
     broken = [doc.display for pd in programs for doc in pd.documents if has_errors(doc)]
     ok = [pd for pd in programs if not has_errors(pd.program_doc)]
-    main = (ok[0].program.languages or ("fi",))[0] if ok else "fi"  # type: ignore[union-attr]
+    main = ok[0].program.languages[0] if ok else "fi"  # type: ignore[union-attr]
     lang = lang or default_lang(main)
     summaries = []
     for pd in ok:
-        tr = Translator(lang, (pd.program.languages or ("fi",))[0])  # type: ignore[union-attr]
+        tr = Translator(lang, pd.program.languages[0])  # type: ignore[union-attr]
         summaries.append(summarize(pd, year if year is not None else default_year(pd), tr))
     tr = Translator(lang, main)
     return summaries, tr, [tr("summary.skipped", path=sanitize(path)) for path in broken]

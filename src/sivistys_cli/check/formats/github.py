@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sivistys_cli.diagnostics import Diagnostic, Severity
+from sivistys_cli.diagnostics import MAX_PER_FILE, Diagnostic, Severity, cap_per_file
 from sivistys_cli.display.sanitize import sanitize
 
 _LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
@@ -19,9 +19,12 @@ def _prop(text: str) -> str:
 
 
 def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang: str = "en") -> str:
+    shown, hidden = cap_per_file(diagnostics)
     lines = [
         f"::{_LEVEL[d.severity]} file={_prop(d.file)},line={d.line},col={d.col},title={_prop(d.code)}"
         f"::{_data(f'{d.code} {d.message}')}"
-        for d in diagnostics
+        for d in shown
     ]
+    lines += [f"::warning file={_prop(file)}::{_data(f'{n} more problems not shown (at most {MAX_PER_FILE} per file)')}"
+              for file, n in hidden.items()]
     return "".join(line + "\n" for line in lines)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from rich.markup import escape
 
-from sivistys_cli.diagnostics import Diagnostic, Severity, count
+from sivistys_cli.diagnostics import MAX_PER_FILE, Diagnostic, Severity, cap_per_file, count
+from sivistys_cli.display.literal import plural
 from sivistys_cli.display.messages import say
 from sivistys_cli.display.sanitize import sanitize
 
@@ -13,7 +14,9 @@ _STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info:
 
 def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang: str = "en") -> str:
     """Plain text; with `color`, rich markup (every user-supplied part escaped). Messages come localized."""
-    lines = [_line(d, color, lang) for d in diagnostics]
+    shown, hidden = cap_per_file(diagnostics)
+    lines = [_line(d, color, lang) for d in shown]
+    lines += [_more_line(file, n, color) for file, n in hidden.items()]
     lines.append(summary_line(diagnostics, files, color, lang))
     return "\n".join(lines) + "\n"
 
@@ -25,6 +28,12 @@ def _line(d: Diagnostic, color: bool, lang: str) -> str:
         return f"{file}:{d.line}:{d.col}: {d.code} {severity}: {message}"
     style = _STYLE[d.severity]
     return f"[bold]{escape(file)}[/]:{d.line}:{d.col}: [{style}]{d.code} {severity}[/]: {escape(message)}"
+
+
+def _more_line(file: str, n: int, color: bool) -> str:
+    name = escape(sanitize(file)) if color else sanitize(file)
+    return (f"{name}: {plural(n, 'more problem')} not shown (at most {MAX_PER_FILE} per file); "
+            "--format json lists them all.")
 
 
 def summary_line(diagnostics: list[Diagnostic], files: int, color: bool = False, lang: str = "en") -> str:
