@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from sivistys_cli.cli.app import command, console, follow_links_option, format_option
-from sivistys_cli.errors import SivistysError, UsageError
+from sivistys_cli.display.messages import usage
+from sivistys_cli.errors import UsageError
 from sivistys_cli.report.formats import FORMATS
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def report(
     try:
         day = dt.date.fromisoformat(date) if date else None
     except ValueError:
-        raise SivistysError(f"--date '{date}' is not a date; write it as YYYY-MM-DD") from None
+        raise usage("cli.not_a_date", value=date) from None
     corpus = load([path], follow_links=follow_links)
     kind = kind or ("annual" if year is not None else "program")
     options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day)
@@ -62,7 +63,7 @@ def report(
     if output is not None:
         atomic.write_bytes(output, data)
     elif isinstance(out, bytes) and sys.stdout.isatty():
-        raise SivistysError("a PDF is not for the terminal; write it to a file with -o FILE")
+        raise usage("cli.pdf_to_terminal")
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -75,7 +76,7 @@ def _report_all(corpus: Corpus, options: ReportOptions, output: str | None) -> N
     from sivistys_cli.report.output import check_output
 
     if not output or not Path(output).is_dir():
-        raise UsageError(f"--all writes one file per program into a folder: give an existing folder as -o DIR (got {output!r})")
+        raise usage("cli.all_needs_folder", output=repr(output))
     worst = 0
     for made in render_all(corpus, options):
         target = str(Path(output) / made.name)

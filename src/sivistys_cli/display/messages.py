@@ -20,6 +20,7 @@ from typing import Any
 from sivistys_cli.diagnostics import Diagnostic, Msg, PerLang
 from sivistys_cli.display.i18n import Translator, flat_keys
 from sivistys_cli.display.literal import quoted
+from sivistys_cli import errors
 from sivistys_cli.errors import UsageError
 
 
@@ -128,3 +129,6 @@ def usage(key: str, /, **args: object) -> UsageError:
 def say(key: str, lang: str = "en", /, **args: object) -> str:
     """A message by key, e.g. a CLI error or a summary line."""
     return render(Msg(key, args), lang)
+
+
+errors.render_message = render  # errors raised below the display layer read as English text

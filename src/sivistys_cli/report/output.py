@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sivistys_cli.errors import UsageError
+from sivistys_cli.display.messages import usage
 from sivistys_cli.load.corpus import Corpus
 from sivistys_cli.load.files import display_path
 
@@ -17,7 +17,7 @@ def check_output(corpus: Corpus, output: str) -> None:
     try:
         _check(corpus, output)
     except OSError as exc:  # e.g. a name longer than the file system allows
-        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise usage("write.cannot", path=output, reason=exc.strerror or str(exc)) from None
 
 
 def _check(corpus: Corpus, output: str) -> None:
@@ -28,7 +28,6 @@ def _check(corpus: Corpus, output: str) -> None:
             if target == path or (target.exists() and path.exists() and os.path.samefile(target, path)):
                 shown = display_path(path, Path.cwd())
                 which = "" if shown == output else f" {shown}"
-                raise UsageError(f"{output} would overwrite your program file{which}; choose another -o")
+                raise usage("report.overwrite", path=output, which=which)
         if target.is_relative_to(pd.root) and target.suffix in (".yaml", ".yml"):
-            raise UsageError(f"{output} is a YAML file in the program directory {pd.root.name}, which sivistys "
-                             "would read as part of the program; choose another -o")
+            raise usage("report.yaml_in_program", path=output, directory=pd.root.name)
