@@ -311,3 +311,64 @@ def test_cli_errors_in_the_language(args: list[str], english: str, finnish: str,
         assert (result.exit_code, result.stderr.strip()) == (2, expected)
     monkeypatch.setenv("LANG", "fi_FI.UTF-8")
     assert CliRunner().invoke(app, args).stderr.strip() == finnish
+
+
+# Where messages are still written in the code, in English: the report templates' errors (they quote
+# Jinja's own words, for template authors) and import's cell-by-cell refusals of an edited sheet.
+WRITTEN_IN_CODE = {"report/templating.py", "authoring/sheets.py", "authoring/apply.py"}
+_ERRORS = ("UsageError", "SivistysError", "Refused")
+
+
+def _written_messages(path: Path) -> list[int]:
+    """Lines where an error is made with its message as a literal or an f-string, not from the catalogs."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        name = getattr(node.func, "id", getattr(node.func, "attr", "")) if isinstance(node, ast.Call) else ""
+        if name in _ERRORS and node.args:
+            first = node.args[0]
+            if isinstance(first, (ast.JoinedStr, ast.BinOp)) or (isinstance(first, ast.Constant) and first.value):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_no_error_message_is_written_in_the_code() -> None:
+    """Every usage error says its message from the catalogs (display.messages.usage, errors.said), so that it
+    is said in fi, sv and en; an error made with a literal or f-string message would be English for everyone."""
+    found = {rel: lines for p in sorted(SOURCES.rglob("*.py"))
+             if (rel := p.relative_to(SOURCES).as_posix()) not in WRITTEN_IN_CODE and (lines := _written_messages(p))}
+    assert found == {}
+    assert _written_messages(SOURCES / "report" / "templating.py"), "the scan should find the known ones"
+
+
+def test_every_command_takes_lang_for_its_messages() -> None:
+    import typer.main
+
+    def commands(group: object, prefix: str = "") -> dict[str, object]:
+        out = {}
+        for name, sub in getattr(group, "commands", {}).items():
+            out.update(commands(sub, f"{prefix}{name} ") if hasattr(sub, "commands") else {f"{prefix}{name}": sub})
+        return out
+
+    lacking = [name for name, cmd in commands(typer.main.get_command(app)).items()
+               if "--lang" not in {o for p in cmd.params for o in p.opts}]  # type: ignore[attr-defined]
+    assert lacking == []
+
+
+@pytest.mark.parametrize(("args", "english", "finnish", "swedish"), [
+    (["fmt", "no-such-dir"], "sivistys: error: no-such-dir: no such file or directory",
+     "sivistys: virhe: no-such-dir: tiedostoa tai kansiota ei ole", "sivistys: fel: no-such-dir: filen eller mappen finns inte"),
+    (["export", "nowhere"], "sivistys: error: nowhere: no such file or directory",
+     "sivistys: virhe: nowhere: tiedostoa tai kansiota ei ole", "sivistys: fel: nowhere: filen eller mappen finns inte"),
+    (["schema", "plan"], "sivistys: error: unknown schema 'plan'; use program or outcomes",
+     "sivistys: virhe: tuntematon skeema 'plan'; käytä program tai outcomes",
+     "sivistys: fel: okänt schema 'plan'; använd program eller outcomes"),
+    (["diff", "--files", "a"], "sivistys: error: --files takes two paths: OLD NEW (files or directories)",
+     "sivistys: virhe: --files tarvitsee kaksi polkua: VANHA UUSI (tiedostoja tai kansioita)",
+     "sivistys: fel: --files tar två sökvägar: GAMMAL NY (filer eller mappar)"),
+])
+def test_errors_of_every_command_in_the_language(args: list[str], english: str, finnish: str, swedish: str,
+                                                 monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    for lang, expected in (("en", english), ("fi", finnish), ("sv", swedish)):
+        result = CliRunner().invoke(app, [*args, "--lang", lang])
+        assert (result.exit_code, result.stderr.strip()) == (2, expected)

@@ -23,8 +23,8 @@ class SivistysError(Exception):
         self.msg = msg
 
     def __str__(self) -> str:
-        if self.msg is not None and not self.args[0] and render_message is not None:
-            return render_message(self.msg)
+        if self.msg is not None and not self.args[0]:
+            return render_message(self.msg) if render_message is not None else self.msg.key
         return super().__str__()
 
 

@@ -34,12 +34,12 @@ def fmt(
     """
     from sivistys_cli import atomic
     from sivistys_cli.authoring.fmt import format_paths
-    from sivistys_cli.display.messages import choose_lang, say
+    from sivistys_cli.display.messages import choose_lang, error_text, say
 
     language = choose_lang(lang, None, os.environ)
     results, failed = format_paths(paths or [Path("programs")])
     for message in failed:
-        console(stderr=True).print(say("error.line", language, text=message), markup=False)
+        console(stderr=True).print(say("error.line", language, text=error_text(message, language)), markup=False)
     changed = [r for r in results if r.changed]
     for result in changed:
         if diff:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -73,23 +74,27 @@ def _report_all(corpus: Corpus, options: ReportOptions, output: str | None) -> N
     """Write each program's report into the folder `output`; say which programs have none, and why."""
     from sivistys_cli import atomic
     from sivistys_cli.report.batch import render_all
+    from sivistys_cli.display.messages import choose_lang, error_text, say
     from sivistys_cli.report.output import check_output
 
+    language = choose_lang(options.lang or None, None, os.environ)
     if not output or not Path(output).is_dir():
         raise usage("cli.all_needs_folder", output=repr(output))
     worst = 0
     for made in render_all(corpus, options):
         target = str(Path(output) / made.name)
         if isinstance(made.error, UsageError):  # nothing of this kind or year to report: skipped, not a failure
-            console(stderr=True).print(f"sivistys: skipped {made.error}", markup=False)
+            console(stderr=True).print(say("cli.report.skipped", language, reason=error_text(made.error, language)),
+                                       markup=False)
             continue
         if made.error is not None:  # the program does not pass its checks: it fails the run, as `report` of it would
-            console(stderr=True).print(f"sivistys: {made.program.root.name}: {made.error}", markup=False)
+            console(stderr=True).print(say("cli.report.failed", language, program=made.program.root.name,
+                                           reason=error_text(made.error, language)), markup=False)
             worst = max(worst, made.error.exit_code)
             continue
         check_output(corpus, target)
         data = made.content if isinstance(made.content, bytes) else str(made.content).encode("utf-8")
         atomic.write_bytes(target, data)
-        sys.stdout.write(f"wrote {target}\n")
+        sys.stdout.write(say("cli.wrote", language, path=target) + "\n")
     if worst:
         raise typer.Exit(worst)

@@ -14,7 +14,7 @@ from babel.dates import format_date, get_month_names
 from babel.numbers import format_currency, format_decimal, format_percent
 from markupsafe import escape
 
-from sivistys_cli.errors import UsageError
+from sivistys_cli.errors import said
 
 LANGS = ("fi", "sv", "en")
 
@@ -48,7 +48,7 @@ class Localized(NamedTuple):
 def catalog(lang: str) -> dict[str, Any]:
     """The message catalog of a language, from the package's locales/<lang>.toml."""
     if lang not in LANGS:
-        raise UsageError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
+        raise said("unknown_language", value=lang, langs=", ".join(LANGS))
     return tomllib.loads((files("sivistys_cli") / "locales" / f"{lang}.toml").read_text(encoding="utf-8"))
 
 

@@ -126,6 +126,12 @@ def usage(key: str, /, **args: object) -> UsageError:
     return UsageError(render(msg), msg)
 
 
+def error_text(exc: Exception, lang: str) -> str:
+    """An error's message in `lang` when it is in the catalogs, else as it was written."""
+    msg = getattr(exc, "msg", None)
+    return render(msg, lang) if isinstance(msg, Msg) else str(exc)
+
+
 def say(key: str, lang: str = "en", /, **args: object) -> str:
     """A message by key, e.g. a CLI error or a summary line."""
     return render(Msg(key, args), lang)
