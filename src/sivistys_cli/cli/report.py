@@ -33,6 +33,7 @@ def report(
     template_dir: Annotated[Optional[Path], typer.Option("--template-dir", metavar="DIR", help="Templates here override the built-in ones.")] = None,
     commit: Annotated[Optional[str], typer.Option("--commit", metavar="REV", help="Name this git revision (e.g. HEAD) in the footer.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="Date the report in its footer (YYYY-MM-DD).")] = None,
+    show_missing: Annotated[bool, typer.Option("--show-missing", help="Also list the parts the program leaves empty (“Not stated”), for its author.")] = False,
     every: Annotated[bool, typer.Option("--all", help="A report of every program under PATH, one file each in the folder -o DIR.")] = False,
     follow_links: Annotated[bool, follow_links_option()] = False,
 ) -> None:
@@ -51,7 +52,8 @@ def report(
         raise SivistysError(f"--date '{date}' is not a date; write it as YYYY-MM-DD") from None
     corpus = load([path], follow_links=follow_links)
     kind = kind or ("annual" if year is not None else "program")
-    options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day)
+    options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day,
+                            show_missing)
     if every:
         _report_all(corpus, options, output)
         return
