@@ -121,3 +121,27 @@ def test_somero_reads_as_its_brochure(fmt: str) -> None:
     assert [h for h in heads if h in order] == order
     assert "Ohjelman teossa on hyödynnetty tekoälyä." in out
     assert not any("tekoälyä" in h for h in heads)  # a colophon line, not a chapter
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+@pytest.mark.parametrize(("lang", "none"), [("fi", "Ei ilmoitettu."), ("sv", "Inte angivet."), ("en", "Not stated.")])
+def test_show_missing_shows_the_gaps_only_when_asked(fmt: str, lang: str, none: str) -> None:
+    from typer.testing import CliRunner
+
+    from sivistys_cli.cli import app
+
+    path = str(ROOT / "programs" / "tammela-palveluprosessit")
+    plain = CliRunner().invoke(app, ["report", path, "--format", fmt, "--lang", lang])
+    gaps = CliRunner().invoke(app, ["report", path, "--format", fmt, "--lang", lang, "--show-missing"])
+    assert plain.exit_code == gaps.exit_code == 0
+    assert none not in plain.stdout and none in gaps.stdout
+    # Columns empty in every row come back too: the risks' likelihood, impact and mitigation.
+    risk_columns = {"fi": "Todennäköisyys", "sv": "Sannolikhet", "en": "Likelihood"}[lang]
+    assert risk_columns not in plain.stdout and risk_columns in gaps.stdout
+
+
+def test_a_column_empty_in_every_row_is_left_out() -> None:
+    corpus = load([ROOT / "programs" / "somero-sivistysohjelma"], cwd=ROOT)
+    out = render(corpus, ReportOptions("program", "markdown", "fi"))
+    assert "| Mittari |\n|---|\n" in out  # no baseline, target or data source anywhere: one column
+    assert " – |" not in out

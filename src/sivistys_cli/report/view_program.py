@@ -271,3 +271,25 @@ def _under_structure(parts: list[Part], tr: Translator) -> list[Part]:
 def presence(program: Program, cascade: tuple[list[Link], list[Link]]) -> Callable[[str], bool]:
     """Whether the program states anything for a part; the cascade is there when links lead up or down."""
     return lambda name: bool(cascade[0] or cascade[1]) if name == "cascade" else stated(program, name)
+
+
+def filled_columns(show_missing: bool, who: Callable[[Action], tuple]) -> Callable[..., set[str]]:
+    """`filled(rows, *columns)`: the columns some row has a value for, so a column empty in every row is left
+    out of its table ('–' on every line tells a reader nothing); with --show-missing, every column.
+
+    Two columns are not plain attributes: 'who' is an action's responsible party, implementers or partners,
+    inherited ones included; 'targets' counts a target stated to be pending."""
+
+    def value(row: object, column: str) -> bool:
+        if column == "who":
+            found = who(row)  # type: ignore[arg-type]
+            return bool(found[0] or found[1] or row.partners)  # type: ignore[attr-defined]
+        if column == "targets" and getattr(row, "target_pending", False):
+            return True
+        return getattr(row, column, None) not in (None, (), "")
+
+    def filled(rows: object, *columns: str) -> set[str]:
+        rows = [r[0] if isinstance(r, tuple) else r for r in rows]  # type: ignore[attr-defined]
+        return set(columns) if show_missing else {c for c in columns if any(value(r, c) for r in rows)}
+
+    return filled
