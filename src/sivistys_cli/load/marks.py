@@ -20,6 +20,7 @@ import yaml
 _Scalar, _MapStart, _SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
 _MapEnd, _SeqEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
 _DocStart, _DocEnd, _StreamEnd = yaml.DocumentStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent
+_STR = "tag:yaml.org,2002:str"
 _NO_KEY: Any = object()  # no mapping key pending: the next scalar is a key
 
 
@@ -75,9 +76,17 @@ class Scalars:
         self.loader, self.plain_tags, self.max_number = loader, plain_tags, max_number
         self.seen: dict[str, Any] = {}
         self.keys: dict[str, str] = {}
+        # The loader class's table, as Resolver.resolve reads it; it has no path or wildcard resolvers (it would give
+        # up on them), and an empty text looks in the '' entry, as there.
+        self.resolvers: dict[str, list[tuple[str, Any]]] = loader.yaml_implicit_resolvers
+        if loader.yaml_path_resolvers or None in self.resolvers:  # pragma: no cover - SafeLoader has neither
+            raise GiveUp
 
     def value(self, text: str) -> Any:
-        tag = self.loader.resolve(yaml.ScalarNode, text, (True, False))
+        tag = self._resolve(text)
+        if tag == _STR:  # most plain scalars are text: no constructor to call
+            self.seen[text] = text
+            return text
         if tag not in self.plain_tags:
             raise GiveUp
         try:
@@ -89,6 +98,13 @@ class Scalars:
                 raise GiveUp  # .nan, .inf and numbers out of range are the careful builder's to judge
         self.seen[text] = value
         return value
+
+    def _resolve(self, text: str) -> str:
+        """The loader's implicit resolution (YAML 1.1: yes, no, ~, 0x1F, 2025-01-31 ...), without its generic steps."""
+        for tag, pattern in self.resolvers.get(text[:1], ()):
+            if pattern.match(text):
+                return tag
+        return _STR
 
     def key(self, text: str) -> str:
         """Keys are kept as written text, as the careful builder keeps them (str() of the value)."""
