@@ -35,6 +35,7 @@ def report(
     template_dir: Annotated[Optional[Path], typer.Option("--template-dir", metavar="DIR", help="Templates here override the built-in ones.")] = None,
     commit: Annotated[Optional[str], typer.Option("--commit", metavar="REV", help="Name this git revision (e.g. HEAD) in the footer.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="Date the report in its footer (YYYY-MM-DD).")] = None,
+    show_missing: Annotated[bool, typer.Option("--show-missing", help="Also list the parts the program leaves empty (“Not stated”), for its author.")] = False,
     every: Annotated[bool, typer.Option("--all", help="A report of every program under PATH, one file each in the folder -o DIR.")] = False,
     follow_links: Annotated[bool, follow_links_option()] = False,
 ) -> None:
@@ -53,7 +54,8 @@ def report(
         raise usage("cli.not_a_date", value=date) from None
     corpus = load([path], follow_links=follow_links)
     kind = kind or ("annual" if year is not None else "program")
-    options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day)
+    options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day,
+                            show_missing)
     if every:
         _report_all(corpus, options, output)
         return
@@ -75,12 +77,13 @@ def _report_all(corpus: Corpus, options: ReportOptions, output: str | None) -> N
     from sivistys_cli import atomic
     from sivistys_cli.report.batch import render_all
     from sivistys_cli.display.messages import choose_lang, error_text, say
-    from sivistys_cli.report.output import check_output
+    from sivistys_cli.report.output import output_guard
 
     language = choose_lang(options.lang or None, None, os.environ)
     if not output or not Path(output).is_dir():
         raise usage("cli.all_needs_folder", output=repr(output))
     worst = 0
+    guard = output_guard(corpus)  # once per batch: the programs' files are gathered once
     for made in render_all(corpus, options):
         target = str(Path(output) / made.name)
         if isinstance(made.error, UsageError):  # nothing of this kind or year to report: skipped, not a failure
@@ -92,7 +95,7 @@ def _report_all(corpus: Corpus, options: ReportOptions, output: str | None) -> N
                                            reason=error_text(made.error, language)), markup=False)
             worst = max(worst, made.error.exit_code)
             continue
-        check_output(corpus, target)
+        guard(target)
         data = made.content if isinstance(made.content, bytes) else str(made.content).encode("utf-8")
         atomic.write_bytes(target, data)
         sys.stdout.write(say("cli.wrote", language, path=target) + "\n")
