@@ -145,3 +145,11 @@ def test_a_column_empty_in_every_row_is_left_out() -> None:
     out = render(corpus, ReportOptions("program", "markdown", "fi"))
     assert "| Mittari |\n|---|\n" in out  # no baseline, target or data source anywhere: one column
     assert " – |" not in out
+
+
+def test_themes_placed_one_by_one_leave_no_empty_themes_part() -> None:
+    program = _program(themes=[{"id": "a", "title": "A"}, {"id": "b", "title": "B"}],
+                       outline=[{"theme": "b", "code": "1"}, {"theme": "a", "code": "2"}])
+    assert [(p[0], p[2]) for p in _parts(program, show_missing=False)] == [("theme", "1"), ("theme", "2")]
+    assert "themes" not in [p[0] for p in _parts(program, show_missing=True)]
+    assert left_out(program) == []

@@ -194,15 +194,25 @@ def parts_view(program: Program, present: Callable[[str], bool], tr: Translator,
     for leftover in _leftovers(program, parts, tr):
         parent = SUBPARTS.get(leftover.kind)
         at = _after(parts, parent) if parent else None
-        parts.insert(at, leftover) if at is not None else parts.append(leftover)
+        if at is None:
+            parts.append(leftover)
+        else:
+            parts.insert(at, leftover)
     shown = []
     for part in parts:
-        if part.kind in ("section", "theme") or present(part.kind) or part.kind == "themes" and part.payload:
+        if _stated(part, present):
             shown.append(part)
-        elif show_missing and part.kind in GAPS:
+        elif show_missing and part.kind in GAPS and not (part.kind == "themes" and program.themes):
             part.missing = True
             shown.append(part)
-    return _under_structure(shown, tr)
+    return _under_structure(shown)
+
+
+def _stated(part: Part, present: Callable[[str], bool]) -> bool:
+    """A chapter is there by its heading; the themes part by the themes it still has to show."""
+    if part.kind in ("section", "theme"):
+        return True
+    return bool(part.payload) if part.kind == "themes" else present(part.kind)
 
 
 def _named(program: Program, entry: OutlineEntry, tr: Translator) -> Part:
@@ -254,7 +264,7 @@ def _after(parts: list[Part], parent: str) -> int | None:
     return None
 
 
-def _under_structure(parts: list[Part], tr: Translator) -> list[Part]:
+def _under_structure(parts: list[Part]) -> list[Part]:
     """A sub-part whose part is not shown becomes a chapter of its own; the program's goals go on under the
     themes' heading when they follow it, and alone they get that heading."""
     parent = None
