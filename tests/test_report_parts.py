@@ -153,3 +153,14 @@ def test_themes_placed_one_by_one_leave_no_empty_themes_part() -> None:
     assert [(p[0], p[2]) for p in _parts(program, show_missing=False)] == [("theme", "1"), ("theme", "2")]
     assert "themes" not in [p[0] for p in _parts(program, show_missing=True)]
     assert left_out(program) == []
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_an_annual_table_leaves_out_a_column_no_row_fills(fmt: str) -> None:
+    corpus = load([ROOT / "programs" / "toiminnalliset-tavoitteet-2024"], cwd=ROOT)
+    out = render(corpus, ReportOptions("annual", fmt, "fi", 2024))
+    first = out.split("Kehitetään yksilöllisiä ja ryhmiin kohdistuvia kirjastopalveluja", 1)[1].split("Strategiakärki", 1)[0]
+    assert "Mittarin tavoitetaso" in first and "Toteuma<" not in first and "| Toteuma |" not in first
+    gaps = render(corpus, ReportOptions("annual", fmt, "fi", 2024, show_missing=True))
+    first = gaps.split("Kehitetään yksilöllisiä ja ryhmiin kohdistuvia kirjastopalveluja", 1)[1].split("Strategiakärki", 1)[0]
+    assert "Toteuma<" in first or "| Toteuma |" in first

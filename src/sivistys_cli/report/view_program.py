@@ -287,8 +287,9 @@ def filled_columns(show_missing: bool, who: Callable[[Action], tuple]) -> Callab
     """`filled(rows, *columns)`: the columns some row has a value for, so a column empty in every row is left
     out of its table ('–' on every line tells a reader nothing); with --show-missing, every column.
 
-    Two columns are not plain attributes: 'who' is an action's responsible party, implementers or partners,
-    inherited ones included; 'targets' counts a target stated to be pending."""
+    Some columns are not plain attributes: 'who' is an action's responsible party, implementers or partners,
+    inherited ones included; 'targets' counts a target stated to be pending; 'notes' is an annual row's
+    commentary with what it covers, who reported it and when."""
 
     def value(row: object, column: str) -> bool:
         if column == "who":
@@ -296,7 +297,10 @@ def filled_columns(show_missing: bool, who: Callable[[Action], tuple]) -> Callab
             return bool(found[0] or found[1] or row.partners)  # type: ignore[attr-defined]
         if column == "targets" and getattr(row, "target_pending", False):
             return True
-        return getattr(row, column, None) not in (None, (), "")
+        if column == "notes":
+            return any(value(row, c) for c in ("comment", "also", "covered_by", "reported_by", "updated"))
+        found = getattr(row, column, None)
+        return found is not None and found != "" and not (isinstance(found, (list, tuple)) and not found)
 
     def filled(rows: object, *columns: str) -> set[str]:
         rows = [r[0] if isinstance(r, tuple) else r for r in rows]  # type: ignore[attr-defined]
