@@ -74,11 +74,12 @@ def _report_all(corpus: Corpus, options: ReportOptions, output: str | None) -> N
     """Write each program's report into the folder `output`; say which programs have none, and why."""
     from sivistys_cli import atomic
     from sivistys_cli.report.batch import render_all
-    from sivistys_cli.report.output import check_output
+    from sivistys_cli.report.output import output_guard
 
     if not output or not Path(output).is_dir():
         raise UsageError(f"--all writes one file per program into a folder: give an existing folder as -o DIR (got {output!r})")
     worst = 0
+    guard = output_guard(corpus)  # once per batch: the programs' files are gathered once
     for made in render_all(corpus, options):
         target = str(Path(output) / made.name)
         if isinstance(made.error, UsageError):  # nothing of this kind or year to report: skipped, not a failure
@@ -88,7 +89,7 @@ def _report_all(corpus: Corpus, options: ReportOptions, output: str | None) -> N
             console(stderr=True).print(f"sivistys: {made.program.root.name}: {made.error}", markup=False)
             worst = max(worst, made.error.exit_code)
             continue
-        check_output(corpus, target)
+        guard(target)
         data = made.content if isinstance(made.content, bytes) else str(made.content).encode("utf-8")
         atomic.write_bytes(target, data)
         sys.stdout.write(f"wrote {target}\n")
