@@ -133,7 +133,7 @@ def _growth(work: Path, args: argparse.Namespace, table: Table, whole: tuple[Run
             continue
         sub = work / f"sub-{size}"
         (sub / "programs").mkdir(parents=True, exist_ok=True)
-        for n in _sample(size):
+        for n in _sample(size, args.programs):
             name = corpus.program_id(n)
             copy = sub / "programs" / name
             # Copies, not symbolic links: the plain load's rglob does not enter linked folders, and
@@ -147,14 +147,18 @@ def _growth(work: Path, args: argparse.Namespace, table: Table, whole: tuple[Run
         table.ratio(f"ratio to the plain load at {size} program(s)", ours, plain, "flat from 10 to 309")
 
 
-def _sample(size: int) -> list[int]:
+def _sample(size: int, total: int) -> list[int]:
     """`size` programs of the corpus as a smaller region would have them: municipal programs and the
     regional strategies they link to (without those, every link is an error, and the figure would time
     the error messages). One program alone is a regional strategy, which links nowhere."""
     if size == 1:
         return [0]
-    municipal = size - min(corpus.REGIONS, size // 2)
-    return sorted({n % corpus.REGIONS for n in range(municipal)} | {corpus.REGIONS + n for n in range(municipal)})
+    municipal = min(size - min(corpus.REGIONS, size // 2), total - corpus.REGIONS)
+    picked = {n % corpus.REGIONS for n in range(municipal)} | {corpus.REGIONS + n for n in range(municipal)}
+    more = iter(n for n in range(corpus.REGIONS) if n not in picked)  # a small corpus: more strategies
+    while len(picked) < size:
+        picked.add(next(more))
+    return sorted(picked)
 
 
 def _jsonschema(work: Path, runs: int, check: Run, table: Table) -> None:
