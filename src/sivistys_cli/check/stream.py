@@ -37,6 +37,7 @@ from sivistys_cli.diagnostics import Diagnostic
 from sivistys_cli.load.corpus import Corpus, LoadedFile, ProgramDir
 from sivistys_cli.load.discover import Plan, dir_diagnostics, load, load_program, plan, selected_only
 from sivistys_cli.load.files import read_file
+from sivistys_cli.load.marks import MarkTree
 from sivistys_cli.load.source import SourceMap
 from sivistys_cli.model import OutcomeYear, Program
 
@@ -275,7 +276,7 @@ class _Reloadable:
         return self._load().data
 
     @property
-    def source(self) -> SourceMap:
+    def source(self) -> SourceMap | MarkTree:
         return self._load().source
 
     @property

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sivistys_cli.diagnostics import Diagnostic, Msg, Severity
 from sivistys_cli.display.messages import render
+from sivistys_cli.load.marks import MarkTree
 from sivistys_cli.load.source import SourceMap, Suppressions
 from sivistys_cli.model import OutcomeYear, Program
 from sivistys_cli.model.index import ProgramIndex
@@ -19,7 +20,7 @@ class LoadedFile:
 
     path: Path
     display: str
-    source: SourceMap = field(default_factory=SourceMap)
+    source: SourceMap | MarkTree = field(default_factory=SourceMap)
     suppressions: Suppressions = field(default_factory=Suppressions)
     data: object = None
     model: Program | OutcomeYear | None = None

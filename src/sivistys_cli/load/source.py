@@ -13,7 +13,7 @@ import yaml
 
 from sivistys_cli.diagnostics import Msg
 from sivistys_cli.display.messages import render
-from sivistys_cli.load.marks import GiveUp, fast_parse
+from sivistys_cli.load.marks import GiveUp, MarkTree, fast_parse
 from sivistys_cli.model.types import Loc
 
 try:  # libyaml is ~10x faster; the pure-Python loader gives the same events and marks.
@@ -111,7 +111,7 @@ class Suppressions:
 @dataclass
 class Parsed:
     data: Any
-    source: SourceMap
+    source: SourceMap | MarkTree  # MarkTree: the fast reader's positions, computed when asked
     problems: list[Problem]
     suppressions: Suppressions
 
@@ -174,7 +174,7 @@ def parse(text: str) -> Parsed:
     return Parsed(data, smap, problems, suppressions)
 
 
-def _fast_parse(text: str, lines: Lines) -> tuple[Any, Any] | None:
+def _fast_parse(text: str, lines: Lines) -> tuple[Any, MarkTree] | None:
     """The ordinary file, read fast (load/marks.py says why); None: read it the careful way."""
     loader = _Loader(text)
     try:
