@@ -164,3 +164,26 @@ def test_an_annual_table_leaves_out_a_column_no_row_fills(fmt: str) -> None:
     gaps = render(corpus, ReportOptions("annual", fmt, "fi", 2024, show_missing=True))
     first = gaps.split("Kehitetään yksilöllisiä ja ryhmiin kohdistuvia kirjastopalveluja", 1)[1].split("Strategiakärki", 1)[0]
     assert "Toteuma<" in first or "| Toteuma |" in first
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_decision_and_amendment_tables_leave_out_columns_no_row_fills(tmp_path: Path, fmt: str) -> None:
+    import yaml
+
+    folder = tmp_path / "p"
+    folder.mkdir()
+    decisions = [{"body": "Sivistyslautakunta", "date": "2025-03-01"}, {"body": "Kunnanvaltuusto", "date": "2025-04-01"}]
+    amendments = [{"description": "Tavoitetasot tarkennettiin.", "date": "2025-09-01"}]
+    (folder / "program.yaml").write_text(yaml.safe_dump({**BASE, "decisions": decisions, "amendments": amendments},
+                                                        allow_unicode=True), encoding="utf-8")
+    corpus = load([folder], cwd=tmp_path)
+    out = render(corpus, ReportOptions("program", fmt, "fi"))
+    gaps = render(corpus, ReportOptions("program", fmt, "fi", show_missing=True))
+    for gone in ("Vaihe", "Pykälä", "Esittelijä", "Huomautus", "Versio", "Hyväksyminen"):
+        assert gone not in out and gone in gaps, gone
+    for kept in ("Päättäjä", "Päivämäärä", "Kuvaus", "Kunnanvaltuusto", "1.4.2025", "Tavoitetasot tarkennettiin."):
+        assert kept in out, kept
+    if fmt == "html":  # without steps or versions, another cell names each row
+        assert '<th scope="row">Kunnanvaltuusto</th>' in out and '<th scope="row">1.9.2025</th>' in out
+    else:
+        assert "| Päättäjä | Päivämäärä |\n|---|---|\n| Sivistyslautakunta | 1.3.2025 |" in out

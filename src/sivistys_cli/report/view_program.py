@@ -289,7 +289,8 @@ def filled_columns(show_missing: bool, who: Callable[[Action], tuple]) -> Callab
 
     Some columns are not plain attributes: 'who' is an action's responsible party, implementers or partners,
     inherited ones included; 'targets' counts a target stated to be pending; 'notes' is an annual row's
-    commentary with what it covers, who reported it and when."""
+    commentary with what it covers, who reported it and when; 'remarks' is a decision's conditions, note and
+    link to the minutes."""
 
     def value(row: object, column: str) -> bool:
         if column == "who":
@@ -299,6 +300,8 @@ def filled_columns(show_missing: bool, who: Callable[[Action], tuple]) -> Callab
             return True
         if column == "notes":
             return any(value(row, c) for c in ("comment", "also", "covered_by", "reported_by", "updated"))
+        if column == "remarks":
+            return any(value(row, c) for c in ("conditions", "note", "url"))
         found = getattr(row, column, None)
         return found is not None and found != "" and not (isinstance(found, (list, tuple)) and not found)
 
