@@ -187,3 +187,21 @@ def test_decision_and_amendment_tables_leave_out_columns_no_row_fills(tmp_path: 
         assert '<th scope="row">Kunnanvaltuusto</th>' in out and '<th scope="row">1.9.2025</th>' in out
     else:
         assert "| Päättäjä | Päivämäärä |\n|---|---|\n| Sivistyslautakunta | 1.3.2025 |" in out
+
+
+def test_cascade_left_out_of_an_outline_follows_the_goals_it_links() -> None:
+    themes = [{"id": "a", "title": "A", "goals": [{"id": "g", "title": "G", "implements": ["strategia:x"]}]}]
+    stated = {"themes", "cascade", "decisions", "source"}
+    outlined = _program(themes=themes, decision={"body": "Valtuusto"}, source={"title": "Lähde"},
+                        outline=[{"part": "themes", "code": "1"}, {"part": "decisions", "code": "2"}])
+    parts = parts_view(outlined, lambda name: name in stated, TR)
+    assert [(p.kind, p.number, p.level) for p in parts] == [
+        ("themes", "1", 2), ("cascade", None, 3), ("decisions", "2", 2), ("source", None, 2)]
+    assert left_out(outlined) == []  # no warning: the cascade is made from links, not a chapter of the source
+    # Without an outline the usual order stands; with the themes placed one by one, the links follow the last.
+    plain = parts_view(outlined.model_copy(update={"outline": ()}), lambda name: name in stated, TR)
+    assert [(p.kind, p.level) for p in plain] == [("themes", 2), ("cascade", 2), ("decisions", 2), ("source", 2)]
+    one_by_one = _program(themes=themes, decision={"body": "Valtuusto"}, source={"title": "Lähde"},
+                          outline=[{"theme": "a", "code": "1"}, {"part": "decisions", "code": "2"}])
+    assert [(p.kind, p.level) for p in parts_view(one_by_one, lambda name: name in stated, TR)] == [
+        ("theme", 2), ("cascade", 2), ("decisions", 2), ("source", 2)]

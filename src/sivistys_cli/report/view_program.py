@@ -11,7 +11,7 @@ from sivistys_cli.model import Action, Goal, Measure, Program, Theme
 from sivistys_cli.model import Link as LinkRef
 from sivistys_cli.model.costs import action_costs, by_type_and_year, type_key
 from sivistys_cli.model.index import Item, ProgramIndex, Resolver, links
-from sivistys_cli.model.outline import DEFAULT_ORDER, SUBPARTS, entry_key, stated, valid_entries
+from sivistys_cli.model.outline import DEFAULT_ORDER, entry_key, parent_part, stated, valid_entries
 from sivistys_cli.model.program import OutlineEntry
 
 
@@ -192,8 +192,8 @@ def parts_view(program: Program, present: Callable[[str], bool], tr: Translator,
     """The document's parts: those the outline names, in its order, then the rest in the usual order."""
     parts = [_named(program, e, tr) for e in valid_entries(program)]
     for leftover in _leftovers(program, parts, tr):
-        parent = SUBPARTS.get(leftover.kind)
-        at = _after(parts, parent) if parent else None
+        parent = parent_part(program, leftover.kind)
+        at = _after(parts, parent) if parent else _after_themes(parts) if leftover.kind == "themes" else None
         if at is None:
             parts.append(leftover)
         else:
@@ -205,7 +205,7 @@ def parts_view(program: Program, present: Callable[[str], bool], tr: Translator,
         elif show_missing and part.kind in GAPS and not (part.kind == "themes" and program.themes):
             part.missing = True
             shown.append(part)
-    return _under_structure(shown)
+    return _under_structure(program, shown)
 
 
 def _stated(part: Part, present: Callable[[str], bool]) -> bool:
@@ -249,7 +249,7 @@ def _leftovers(program: Program, parts: list[Part], tr: Translator) -> list[Part
             out += [Part("section", tr.text(s.title), s.code, f"section-{s.id}", s) for s in program.sections
                     if f"section-{s.id}" not in placed]
         elif name not in placed:
-            out.append(_part(program, name, tr, level=3 if name in SUBPARTS else 2))
+            out.append(_part(program, name, tr, level=3 if parent_part(program, name) else 2))
     return out
 
 
@@ -258,20 +258,26 @@ def _after(parts: list[Part], parent: str) -> int | None:
     for i, part in enumerate(parts):
         if part.kind == parent:
             j = i + 1
-            while j < len(parts) and parts[j].kind in SUBPARTS and parts[j].level > part.level:
+            while j < len(parts) and parts[j].level > part.level:
                 j += 1
             return j
     return None
 
 
-def _under_structure(parts: list[Part]) -> list[Part]:
+def _after_themes(parts: list[Part]) -> int | None:
+    """The themes the outline does not place (and what goes under them) follow the last theme it places."""
+    placed = [i for i, part in enumerate(parts) if part.kind == "theme"]
+    return placed[-1] + 1 if placed else None
+
+
+def _under_structure(program: Program, parts: list[Part]) -> list[Part]:
     """A sub-part whose part is not shown becomes a chapter of its own; the program's goals go on under the
     themes' heading when they follow it, and alone they get that heading."""
     parent = None
     for part in parts:
         if part.level == 2:
             parent = part.kind
-        elif SUBPARTS.get(part.kind) != parent:
+        elif parent_part(program, part.kind) != parent:
             part.level = 2
         if part.kind == "goals" and part.level == 3:
             part.level, part.continues = 2, True
