@@ -205,3 +205,12 @@ def test_cascade_left_out_of_an_outline_follows_the_goals_it_links() -> None:
                           outline=[{"theme": "a", "code": "1"}, {"part": "decisions", "code": "2"}])
     assert [(p.kind, p.level) for p in parts_view(one_by_one, lambda name: name in stated, TR)] == [
         ("theme", 2), ("cascade", 2), ("decisions", 2), ("source", 2)]
+
+
+@pytest.mark.parametrize("show_missing", [False, True])
+@pytest.mark.parametrize("name", ["tammela-palveluprosessit", "kuntaliitto-sivistyskunta", "kuusilahti-hyvinvointiohjelma"])
+def test_an_html_document_has_no_blank_lines(name: str, show_missing: bool) -> None:
+    """Template whitespace shows as blank lines (a part going on from the chapter before it left one)."""
+    corpus = load([ROOT / "programs" / name], cwd=ROOT)
+    out = render(corpus, ReportOptions("program", "html", "fi", show_missing=show_missing))
+    assert [n for n, line in enumerate(out.splitlines(), 1) if not line.strip()] == []
