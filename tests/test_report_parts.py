@@ -214,3 +214,19 @@ def test_an_html_document_has_no_blank_lines(name: str, show_missing: bool) -> N
     corpus = load([ROOT / "programs" / name], cwd=ROOT)
     out = render(corpus, ReportOptions("program", "html", "fi", show_missing=show_missing))
     assert [n for n, line in enumerate(out.splitlines(), 1) if not line.strip()] == []
+
+
+def test_the_decision_chain_is_computed_once_for_both_formats() -> None:
+    from sivistys_cli.display.values import Formatter
+    from sivistys_cli.report.view_program import decisions_view, filled_columns
+
+    program = _program(decisions=[{"kind": "proposal", "body": "Lautakunta", "date": "2024-10"},
+                                  {"body": "Valtuusto", "conditions": "Tavoitteet tarkennetaan."}],
+                       amendments=[{"description": "Muutettu.", "version": "1.1"}])
+    filled = filled_columns(False, lambda action: (None, None, None))
+    chain, amendments = decisions_view(program, TR, Formatter(TR), filled)
+    assert chain.columns == {"kind", "date", "remarks"} and amendments.columns == {"version"}
+    first, second = chain.rows
+    assert (first.step, str(first.body), first.date, first.section) == ("Esitys", "Lautakunta", "lokakuu 2024", "–")
+    assert (second.step, second.date, str(second.conditions), second.note) == ("–", "–", "Tavoitteet tarkennetaan.", None)
+    assert (amendments.rows[0].version, amendments.rows[0].date, amendments.rows[0].decision) == ("1.1", "–", None)

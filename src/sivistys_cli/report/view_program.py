@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from sivistys_cli.display.i18n import Localized, Translator
 from sivistys_cli.load.corpus import ProgramDir
+from sivistys_cli.display.values import Formatter
 from sivistys_cli.model import Action, Goal, Measure, Program, Theme
+from sivistys_cli.model.program import Amendment, Decision
 from sivistys_cli.model import Link as LinkRef
 from sivistys_cli.model.costs import action_costs, by_type_and_year, type_key
 from sivistys_cli.model.index import Item, ProgramIndex, Resolver, links
@@ -316,3 +318,58 @@ def filled_columns(show_missing: bool, who: Callable[[Action], tuple]) -> Callab
         return set(columns) if show_missing else {c for c in columns if any(value(r, c) for r in rows)}
 
     return filled
+
+
+# --- the decision chain and the amendments: values in words, and the columns some row fills ------------------
+
+
+@dataclass
+class DecisionRow:
+    """One step of the decision chain; a value not stated is '–' (its column shows only if another row has one)."""
+
+    step: str
+    body: Localized | None
+    date: str
+    section: str
+    presenter: Localized | str
+    conditions: Localized | None  # the remarks: conditions, note and the minutes' address
+    note: Localized | None
+    url: str | None
+
+
+@dataclass
+class AmendmentRow:
+    version: str
+    date: str
+    description: Localized | None
+    decision: Decision | None  # laid out by each format's `decision` macro, as the approving decision is
+
+
+@dataclass
+class Table:
+    """Rows and the optional columns to show (those some row fills, or all with --show-missing)."""
+
+    columns: set[str]
+    rows: list
+
+
+def decisions_view(program: Program, tr: Translator, fmt: Formatter, filled: Callable[..., set[str]]) -> tuple[Table, Table]:
+    """The decision chain and the amendments, each value as the reports print it."""
+    chain = Table(filled(program.decisions, "kind", "date", "section", "presenter", "remarks"),
+                  [_decision_row(d, tr, fmt) for d in program.decisions])
+    amendments = Table(filled(program.amendments, "version", "date", "decision"),
+                       [_amendment_row(a, tr) for a in program.amendments])
+    return chain, amendments
+
+
+def _decision_row(d: Decision, tr: Translator, fmt: Formatter) -> DecisionRow:
+    none = tr("value.none")
+    return DecisionRow(tr(f"decision_kind.{d.kind.value}") if d.kind else none, tr.text(d.body),
+                       fmt.point(d.date) if d.date else none, d.section or none,
+                       tr.text(d.presenter) if d.presenter else none,
+                       tr.text(d.conditions) if d.conditions else None, tr.text(d.note) if d.note else None, d.url)
+
+
+def _amendment_row(a: Amendment, tr: Translator) -> AmendmentRow:
+    none = tr("value.none")
+    return AmendmentRow(a.version or none, tr.date(a.date) if a.date else none, tr.text(a.description), a.decision)
