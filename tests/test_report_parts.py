@@ -164,3 +164,69 @@ def test_an_annual_table_leaves_out_a_column_no_row_fills(fmt: str) -> None:
     gaps = render(corpus, ReportOptions("annual", fmt, "fi", 2024, show_missing=True))
     first = gaps.split("Kehitetään yksilöllisiä ja ryhmiin kohdistuvia kirjastopalveluja", 1)[1].split("Strategiakärki", 1)[0]
     assert "Toteuma<" in first or "| Toteuma |" in first
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_decision_and_amendment_tables_leave_out_columns_no_row_fills(tmp_path: Path, fmt: str) -> None:
+    import yaml
+
+    folder = tmp_path / "p"
+    folder.mkdir()
+    decisions = [{"body": "Sivistyslautakunta", "date": "2025-03-01"}, {"body": "Kunnanvaltuusto", "date": "2025-04-01"}]
+    amendments = [{"description": "Tavoitetasot tarkennettiin.", "date": "2025-09-01"}]
+    (folder / "program.yaml").write_text(yaml.safe_dump({**BASE, "decisions": decisions, "amendments": amendments},
+                                                        allow_unicode=True), encoding="utf-8")
+    corpus = load([folder], cwd=tmp_path)
+    out = render(corpus, ReportOptions("program", fmt, "fi"))
+    gaps = render(corpus, ReportOptions("program", fmt, "fi", show_missing=True))
+    for gone in ("Vaihe", "Pykälä", "Esittelijä", "Huomautus", "Versio", "Hyväksyminen"):
+        assert gone not in out and gone in gaps, gone
+    for kept in ("Päättäjä", "Päivämäärä", "Kuvaus", "Kunnanvaltuusto", "1.4.2025", "Tavoitetasot tarkennettiin."):
+        assert kept in out, kept
+    if fmt == "html":  # without steps or versions, another cell names each row
+        assert '<th scope="row">Kunnanvaltuusto</th>' in out and '<th scope="row">1.9.2025</th>' in out
+    else:
+        assert "| Päättäjä | Päivämäärä |\n|---|---|\n| Sivistyslautakunta | 1.3.2025 |" in out
+
+
+def test_cascade_left_out_of_an_outline_follows_the_goals_it_links() -> None:
+    themes = [{"id": "a", "title": "A", "goals": [{"id": "g", "title": "G", "implements": ["strategia:x"]}]}]
+    stated = {"themes", "cascade", "decisions", "source"}
+    outlined = _program(themes=themes, decision={"body": "Valtuusto"}, source={"title": "Lähde"},
+                        outline=[{"part": "themes", "code": "1"}, {"part": "decisions", "code": "2"}])
+    parts = parts_view(outlined, lambda name: name in stated, TR)
+    assert [(p.kind, p.number, p.level) for p in parts] == [
+        ("themes", "1", 2), ("cascade", None, 3), ("decisions", "2", 2), ("source", None, 2)]
+    assert left_out(outlined) == []  # no warning: the cascade is made from links, not a chapter of the source
+    # Without an outline the usual order stands; with the themes placed one by one, the links follow the last.
+    plain = parts_view(outlined.model_copy(update={"outline": ()}), lambda name: name in stated, TR)
+    assert [(p.kind, p.level) for p in plain] == [("themes", 2), ("cascade", 2), ("decisions", 2), ("source", 2)]
+    one_by_one = _program(themes=themes, decision={"body": "Valtuusto"}, source={"title": "Lähde"},
+                          outline=[{"theme": "a", "code": "1"}, {"part": "decisions", "code": "2"}])
+    assert [(p.kind, p.level) for p in parts_view(one_by_one, lambda name: name in stated, TR)] == [
+        ("theme", 2), ("cascade", 2), ("decisions", 2), ("source", 2)]
+
+
+@pytest.mark.parametrize("show_missing", [False, True])
+@pytest.mark.parametrize("name", ["tammela-palveluprosessit", "kuntaliitto-sivistyskunta", "kuusilahti-hyvinvointiohjelma"])
+def test_an_html_document_has_no_blank_lines(name: str, show_missing: bool) -> None:
+    """Template whitespace shows as blank lines (a part going on from the chapter before it left one)."""
+    corpus = load([ROOT / "programs" / name], cwd=ROOT)
+    out = render(corpus, ReportOptions("program", "html", "fi", show_missing=show_missing))
+    assert [n for n, line in enumerate(out.splitlines(), 1) if not line.strip()] == []
+
+
+def test_the_decision_chain_is_computed_once_for_both_formats() -> None:
+    from sivistys_cli.display.values import Formatter
+    from sivistys_cli.report.view_program import decisions_view, filled_columns
+
+    program = _program(decisions=[{"kind": "proposal", "body": "Lautakunta", "date": "2024-10"},
+                                  {"body": "Valtuusto", "conditions": "Tavoitteet tarkennetaan."}],
+                       amendments=[{"description": "Muutettu.", "version": "1.1"}])
+    filled = filled_columns(False, lambda action: (None, None, None))
+    chain, amendments = decisions_view(program, TR, Formatter(TR), filled)
+    assert chain.columns == {"kind", "date", "remarks"} and amendments.columns == {"version"}
+    first, second = chain.rows
+    assert (first.step, str(first.body), first.date, first.section) == ("Esitys", "Lautakunta", "lokakuu 2024", "–")
+    assert (second.step, second.date, str(second.conditions), second.note) == ("–", "–", "Tavoitteet tarkennetaan.", None)
+    assert (amendments.rows[0].version, amendments.rows[0].date, amendments.rows[0].decision) == ("1.1", "–", None)

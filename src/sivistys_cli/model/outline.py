@@ -1,7 +1,9 @@
 """The program document's parts and their order: what an outline entry names, and which parts a program states.
 
 An outline lists the parts in the source document's order; a part it leaves out is not dropped but follows in
-the usual order (DEFAULT_ORDER), and `check` warns (SV215) so that the author places it.
+the usual order (DEFAULT_ORDER), and `check` warns (SV215) so that the author places it. The parts made from
+other data (UNPLACED_OK) are no chapters of the source, so an outline need not place them: left out, they go
+where a reader looks for them (DERIVED_UNDER), without a warning.
 """
 
 from __future__ import annotations
@@ -22,6 +24,17 @@ SUBPARTS = {"value_promise": "vision", "background_documents": "background", "ev
 
 UNPLACED_OK = frozenset({"cascade", "source"})
 """Parts made from other data (links, the encoding note): an outline need not place them."""
+
+DERIVED_UNDER = {"cascade": "themes"}
+"""Where a part made from other data goes when an outline leaves it out: the cascade links show how the
+program's goals serve the strategy above it, so they follow the goals, under the chapter that holds them
+(not after the decisions, where the usual order has them). The source note needs no entry: it describes the
+encoding, and so comes after the document's own chapters."""
+
+
+def parent_part(program: Program, name: str) -> str | None:
+    """The part `name` sits under when the outline does not place it on its own."""
+    return SUBPARTS.get(name) or (DERIVED_UNDER.get(name) if program.outline else None)
 
 
 def entry_key(entry: OutlineEntry) -> str | None:

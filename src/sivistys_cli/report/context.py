@@ -14,7 +14,8 @@ from sivistys_cli.model.index import Resolver, responsible
 from sivistys_cli.report.levels import LevelNames
 from sivistys_cli.report.options import ReportOptions
 from sivistys_cli.report.view_annual import annual_view
-from sivistys_cli.report.view_program import cascade_view, costs_view, measures_of, filled_columns, parts_view, presence, titles
+from sivistys_cli.report.view_program import (cascade_view, costs_view, decisions_view, filled_columns, measures_of, parts_view,
+                                              presence, titles)
 
 
 def build_context(pd: ProgramDir, corpus: Corpus, options: ReportOptions, tr: Translator, year: int | None) -> dict[str, Any]:
@@ -56,6 +57,7 @@ def build_context(pd: ProgramDir, corpus: Corpus, options: ReportOptions, tr: Tr
         context["costs"] = costs_view(index, tr)  # type: ignore[arg-type]
         context["ledgers"] = [ledger_view(ledger, tr) for ledger in program.ledgers]  # type: ignore[union-attr]
         context["cascade_up"], context["cascade_down"] = cascade_view(pd, resolver, tr)
+        context["decision_chain"], context["amendments"] = decisions_view(program, tr, fmt, context["filled"])  # type: ignore[arg-type]
         present = presence(program, (context["cascade_up"], context["cascade_down"]))  # type: ignore[arg-type]
         context["parts"] = parts_view(program, present, tr, options.show_missing)  # type: ignore[arg-type]
     context["files"] = files

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from sivistys_cli.display.i18n import Localized, Translator
 from sivistys_cli.load.corpus import ProgramDir
+from sivistys_cli.display.values import Formatter
 from sivistys_cli.model import Action, Goal, Measure, Program, Theme
+from sivistys_cli.model.program import Amendment, Decision
 from sivistys_cli.model import Link as LinkRef
 from sivistys_cli.model.costs import action_costs, by_type_and_year, type_key
 from sivistys_cli.model.index import Item, ProgramIndex, Resolver, links
-from sivistys_cli.model.outline import DEFAULT_ORDER, SUBPARTS, entry_key, stated, valid_entries
+from sivistys_cli.model.outline import DEFAULT_ORDER, entry_key, parent_part, stated, valid_entries
 from sivistys_cli.model.program import OutlineEntry
 
 
@@ -192,8 +194,8 @@ def parts_view(program: Program, present: Callable[[str], bool], tr: Translator,
     """The document's parts: those the outline names, in its order, then the rest in the usual order."""
     parts = [_named(program, e, tr) for e in valid_entries(program)]
     for leftover in _leftovers(program, parts, tr):
-        parent = SUBPARTS.get(leftover.kind)
-        at = _after(parts, parent) if parent else None
+        parent = parent_part(program, leftover.kind)
+        at = _after(parts, parent) if parent else _after_themes(parts) if leftover.kind == "themes" else None
         if at is None:
             parts.append(leftover)
         else:
@@ -205,7 +207,7 @@ def parts_view(program: Program, present: Callable[[str], bool], tr: Translator,
         elif show_missing and part.kind in GAPS and not (part.kind == "themes" and program.themes):
             part.missing = True
             shown.append(part)
-    return _under_structure(shown)
+    return _under_structure(program, shown)
 
 
 def _stated(part: Part, present: Callable[[str], bool]) -> bool:
@@ -249,7 +251,7 @@ def _leftovers(program: Program, parts: list[Part], tr: Translator) -> list[Part
             out += [Part("section", tr.text(s.title), s.code, f"section-{s.id}", s) for s in program.sections
                     if f"section-{s.id}" not in placed]
         elif name not in placed:
-            out.append(_part(program, name, tr, level=3 if name in SUBPARTS else 2))
+            out.append(_part(program, name, tr, level=3 if parent_part(program, name) else 2))
     return out
 
 
@@ -258,20 +260,26 @@ def _after(parts: list[Part], parent: str) -> int | None:
     for i, part in enumerate(parts):
         if part.kind == parent:
             j = i + 1
-            while j < len(parts) and parts[j].kind in SUBPARTS and parts[j].level > part.level:
+            while j < len(parts) and parts[j].level > part.level:
                 j += 1
             return j
     return None
 
 
-def _under_structure(parts: list[Part]) -> list[Part]:
+def _after_themes(parts: list[Part]) -> int | None:
+    """The themes the outline does not place (and what goes under them) follow the last theme it places."""
+    placed = [i for i, part in enumerate(parts) if part.kind == "theme"]
+    return placed[-1] + 1 if placed else None
+
+
+def _under_structure(program: Program, parts: list[Part]) -> list[Part]:
     """A sub-part whose part is not shown becomes a chapter of its own; the program's goals go on under the
     themes' heading when they follow it, and alone they get that heading."""
     parent = None
     for part in parts:
         if part.level == 2:
             parent = part.kind
-        elif SUBPARTS.get(part.kind) != parent:
+        elif parent_part(program, part.kind) != parent:
             part.level = 2
         if part.kind == "goals" and part.level == 3:
             part.level, part.continues = 2, True
@@ -289,7 +297,8 @@ def filled_columns(show_missing: bool, who: Callable[[Action], tuple]) -> Callab
 
     Some columns are not plain attributes: 'who' is an action's responsible party, implementers or partners,
     inherited ones included; 'targets' counts a target stated to be pending; 'notes' is an annual row's
-    commentary with what it covers, who reported it and when."""
+    commentary with what it covers, who reported it and when; 'remarks' is a decision's conditions, note and
+    link to the minutes."""
 
     def value(row: object, column: str) -> bool:
         if column == "who":
@@ -299,6 +308,8 @@ def filled_columns(show_missing: bool, who: Callable[[Action], tuple]) -> Callab
             return True
         if column == "notes":
             return any(value(row, c) for c in ("comment", "also", "covered_by", "reported_by", "updated"))
+        if column == "remarks":
+            return any(value(row, c) for c in ("conditions", "note", "url"))
         found = getattr(row, column, None)
         return found is not None and found != "" and not (isinstance(found, (list, tuple)) and not found)
 
@@ -307,3 +318,58 @@ def filled_columns(show_missing: bool, who: Callable[[Action], tuple]) -> Callab
         return set(columns) if show_missing else {c for c in columns if any(value(r, c) for r in rows)}
 
     return filled
+
+
+# --- the decision chain and the amendments: values in words, and the columns some row fills ------------------
+
+
+@dataclass
+class DecisionRow:
+    """One step of the decision chain; a value not stated is '–' (its column shows only if another row has one)."""
+
+    step: str
+    body: Localized | None
+    date: str
+    section: str
+    presenter: Localized | str
+    conditions: Localized | None  # the remarks: conditions, note and the minutes' address
+    note: Localized | None
+    url: str | None
+
+
+@dataclass
+class AmendmentRow:
+    version: str
+    date: str
+    description: Localized | None
+    decision: Decision | None  # laid out by each format's `decision` macro, as the approving decision is
+
+
+@dataclass
+class Table:
+    """Rows and the optional columns to show (those some row fills, or all with --show-missing)."""
+
+    columns: set[str]
+    rows: list
+
+
+def decisions_view(program: Program, tr: Translator, fmt: Formatter, filled: Callable[..., set[str]]) -> tuple[Table, Table]:
+    """The decision chain and the amendments, each value as the reports print it."""
+    chain = Table(filled(program.decisions, "kind", "date", "section", "presenter", "remarks"),
+                  [_decision_row(d, tr, fmt) for d in program.decisions])
+    amendments = Table(filled(program.amendments, "version", "date", "decision"),
+                       [_amendment_row(a, tr) for a in program.amendments])
+    return chain, amendments
+
+
+def _decision_row(d: Decision, tr: Translator, fmt: Formatter) -> DecisionRow:
+    none = tr("value.none")
+    return DecisionRow(tr(f"decision_kind.{d.kind.value}") if d.kind else none, tr.text(d.body),
+                       fmt.point(d.date) if d.date else none, d.section or none,
+                       tr.text(d.presenter) if d.presenter else none,
+                       tr.text(d.conditions) if d.conditions else None, tr.text(d.note) if d.note else None, d.url)
+
+
+def _amendment_row(a: Amendment, tr: Translator) -> AmendmentRow:
+    none = tr("value.none")
+    return AmendmentRow(a.version or none, tr.date(a.date) if a.date else none, tr.text(a.description), a.decision)
