@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import types
 import typing
@@ -145,7 +146,13 @@ def _near_miss(mapping: Any, field: str) -> str | None:
     """A key present in the mapping that is a spelling variant of the missing `field` (organisation/organization)."""
     if not isinstance(mapping, dict):
         return None
-    close = difflib.get_close_matches(field, [k for k in mapping if k != field], n=1, cutoff=0.8)
+    return _closest(field, tuple(k for k in mapping if k != field and isinstance(k, str)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _closest(field: str, keys: tuple[str, ...]) -> str | None:
+    """Remembered: 25 000 items missing the same key under the same keys cost 0.5 s of difflib otherwise."""
+    close = difflib.get_close_matches(field, keys, n=1, cutoff=0.8)
     return close[0] if close else None
 
 
@@ -244,10 +251,15 @@ def _kind(value: Any) -> Msg:
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    return _model_by_keys(model, tuple(part for part in loc if not isinstance(part, int)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _model_by_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """Remembered by the keys alone (list indexes do not change the model): 25 000 findings under the
+    same kind of item walked pydantic's model_fields 100 000 times, 0.4 s."""
     current: Any = model
     for part in loc:
-        if isinstance(part, int):
-            continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
             return None
         current = _inner_model(current.model_fields[part].annotation)
