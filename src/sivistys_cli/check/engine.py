@@ -52,7 +52,7 @@ def finish(found: list[Diagnostic], docs: dict[str, LoadedFile], judged: set[str
         if doc is not None and doc.suppressions.covers(d.code, d.line):
             continue
         kept.append(d.with_severity(config.severity_of(d.code, d.severity)))
-    return sorted(set(kept))
+    return sorted(set(kept), key=Diagnostic.sort_key)
 
 
 class SelectedFiles:
