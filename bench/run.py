@@ -70,21 +70,34 @@ def yaml_files(root: Path) -> list[str]:
 
 
 class Table:
-    def __init__(self) -> None:
+    """The rows of the result; each is printed (and flushed) as soon as it is measured, so a run of
+    half an hour shows its progress, and what was measured survives an interrupted run."""
+
+    HEAD = "| figure | ratio or value | measured | target |\n|---|---:|---|---|"
+
+    def __init__(self, echo: bool = False) -> None:
         self.rows: list[tuple[str, str, str, str]] = []
+        self.echo = echo
+        if echo:
+            print(self.HEAD, flush=True)
+
+    def _add(self, row: tuple[str, str, str, str]) -> None:
+        self.rows.append(row)
+        if self.echo:
+            print("| " + " | ".join(row) + " |", flush=True)
 
     def ratio(self, figure: str, ours: Run, reference: Run, target: str) -> None:
-        self.rows.append((figure, f"{ours.seconds / reference.seconds:.2f}",
-                          f"{ours.seconds:.2f} s / {reference.seconds:.2f} s", target))
+        self._add((figure, f"{ours.seconds / reference.seconds:.2f}",
+                   f"{ours.seconds:.2f} s / {reference.seconds:.2f} s", target))
 
     def memory(self, figure: str, ours: Run, reference: Run, target: str) -> None:
-        self.rows.append((figure, f"{ours.peak_mib:.0f} MiB", f"reference {reference.peak_mib:.0f} MiB", target))
+        self._add((figure, f"{ours.peak_mib:.0f} MiB", f"reference {reference.peak_mib:.0f} MiB", target))
 
     def missing(self, figure: str, why: str, target: str) -> None:
-        self.rows.append((figure, "–", why, target))
+        self._add((figure, "–", why, target))
 
     def markdown(self) -> str:
-        out = ["| figure | ratio or value | measured | target |", "|---|---:|---|---|"]
+        out = [self.HEAD]
         out += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in self.rows]
         return "\n".join(out)
 
@@ -191,7 +204,8 @@ def _diff(work: Path, args: argparse.Namespace, table: Table) -> None:
     table.ratio("`diff` of two corpus revisions / `check` of both", diff, both, "≤ 0.6")
 
 
-def main(argv: list[str] | None = None) -> str:
+def main(argv: list[str] | None = None, echo: bool = False) -> str:
+    """Measure and return the table; with `echo`, print the heading and each row as they come."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--programs", type=int, default=309)
@@ -203,15 +217,17 @@ def main(argv: list[str] | None = None) -> str:
     work = args.keep or Path(tempfile.mkdtemp(prefix="sivistys-bench-"))
     try:
         size = corpus.write(work, args.programs)
-        table = Table()
+        head = (f"{args.programs} programs, {size / 1e6:.1f} MB of YAML, median of {args.runs} run(s), "
+                f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        if echo:
+            print(head + "\n", flush=True)
+        table = Table(echo)
         measure(work, args, table)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    head = (f"{args.programs} programs, {size / 1e6:.1f} MB of YAML, median of {args.runs} run(s), "
-            f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")
     return head + "\n\n" + table.markdown() + "\n"
 
 
 if __name__ == "__main__":
-    print(main())
+    main(echo=True)

@@ -237,6 +237,10 @@ def test_unknown_columns_ids_and_wrong_values_are_refused_with_their_place(fresh
 
 def test_fmt_formats_the_other_files_when_one_is_broken(tmp_path: Path) -> None:
     shutil.copytree(PROGRAMS / "somero-sivistysohjelma", tmp_path / "somero-sivistysohjelma")
+    # The bundled program is already in fmt's layout: move its id last so fmt has work to do.
+    program = tmp_path / "somero-sivistysohjelma/program.yaml"
+    text = program.read_text(encoding="utf-8")
+    program.write_text(text.replace("id: somero-sivistysohjelma\n", "", 1) + "id: somero-sivistysohjelma\n", encoding="utf-8")
     (tmp_path / "broken").mkdir()
     (tmp_path / "broken/program.yaml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
     out = run("fmt", str(tmp_path), code=2)

@@ -119,7 +119,8 @@ def test_numbers_dates_and_money_follow_the_language() -> None:
 
 def test_trend_chart_for_measures_with_two_or_more_years() -> None:
     html = make(FIXTURE, "sibbo-hyvinvointi", "annual", "fi", 2024, "html")
-    assert html.count('role="img"') == 3  # kerhokäynnit, liikkuvien osuus, lukudiplomit
+    assert html.count('class="chart"') == 3  # kerhokäynnit, liikkuvien osuus, lukudiplomit
+    assert html.count('class="spark"') == 3  # and the same three small in the overview
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="chart"' in html
     assert '<title id="chart-kerhokaynnit-title">Kerhokäynnit vuodessa: kehitys 2022–2024</title>' in html
     assert '<table class="trend-data">' in html

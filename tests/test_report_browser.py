@@ -56,3 +56,13 @@ def test_axe_does_report_a_violation(tmp_path: Path) -> None:
     page.write_text('<!DOCTYPE html><html><head><title>x</title></head><body><img src="x.png"></body></html>')
     ids = {v["id"] for v in axe(page)["violations"]}
     assert {"image-alt", "html-has-lang"} <= ids
+
+
+def test_the_gaps_shown_for_the_author_have_no_axe_violations(tmp_path: Path) -> None:
+    """--show-missing adds empty parts and empty columns back; they are as accessible as the rest."""
+    corpus = load([ROOT / "programs" / "tammela-palveluprosessit"], cwd=ROOT)
+    page = tmp_path / "tammela.show-missing.html"
+    page.write_text(render(corpus, ReportOptions("program", "html", "fi", show_missing=True)), encoding="utf-8")
+    result = axe(page)
+    assert "error" not in result, result
+    assert [v["id"] for v in result["violations"]] == []

@@ -53,6 +53,11 @@ def _awkward_corpus(tmp_path: Path) -> Path:
     linking.write_text(text.replace(":t1-g1']", ":t1-g9']", 1), encoding="utf-8")  # an item the region lacks
     disabled = sorted(programs.glob("esimerkkila-*"))[2] / "program.yaml"  # one comment hides findings, one hides none
     disabled.write_text("# sivistys: disable-file=SV504, SV203\n" + disabled.read_text(encoding="utf-8"), encoding="utf-8")
+    # Read the careful way (an anchor, an alias, a duplicate key), with a cross-program finding in it.
+    careful = sorted(programs.glob("esimerkkila-*"))[3] / "program.yaml"
+    text = careful.read_text(encoding="utf-8").replace("implementers: [", "implementers: &who [", 1)
+    text = text.replace("implementers: [", "implementers: *who\n            implementers: [", 1)
+    careful.write_text(text.replace(":t0-g0']", ":t0-g7']", 1), encoding="utf-8")
     (programs / "stray").mkdir()
     (programs / "stray" / "ohjelma.yaml").write_text("id: stray\n", encoding="utf-8")
     return tmp_path
@@ -62,7 +67,7 @@ def test_a_generated_corpus_gives_the_same_findings_every_way(tmp_path: Path) ->
     work = _awkward_corpus(tmp_path)
     at_once, one_job, three_jobs = _all_ways(["programs"], work)
     codes = {d.code for d in at_once[0]}
-    assert {"SV001", "SV005", "SV006", "SV201", "SV203", "SV204"} <= codes, codes
+    assert {"SV001", "SV002", "SV005", "SV006", "SV201", "SV203", "SV204"} <= codes, codes
     assert at_once == one_job == three_jobs
 
 

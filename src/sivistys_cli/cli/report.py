@@ -33,6 +33,7 @@ def report(
     template_dir: Annotated[Optional[Path], typer.Option("--template-dir", metavar="DIR", help="Templates here override the built-in ones.")] = None,
     commit: Annotated[Optional[str], typer.Option("--commit", metavar="REV", help="Name this git revision (e.g. HEAD) in the footer.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="Date the report in its footer (YYYY-MM-DD).")] = None,
+    show_missing: Annotated[bool, typer.Option("--show-missing", help="Also list the parts the program leaves empty (“Not stated”), for its author.")] = False,
     every: Annotated[bool, typer.Option("--all", help="A report of every program under PATH, one file each in the folder -o DIR.")] = False,
     follow_links: Annotated[bool, follow_links_option()] = False,
 ) -> None:
@@ -51,7 +52,8 @@ def report(
         raise SivistysError(f"--date '{date}' is not a date; write it as YYYY-MM-DD") from None
     corpus = load([path], follow_links=follow_links)
     kind = kind or ("annual" if year is not None else "program")
-    options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day)
+    options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day,
+                            show_missing)
     if every:
         _report_all(corpus, options, output)
         return
@@ -72,11 +74,12 @@ def _report_all(corpus: Corpus, options: ReportOptions, output: str | None) -> N
     """Write each program's report into the folder `output`; say which programs have none, and why."""
     from sivistys_cli import atomic
     from sivistys_cli.report.batch import render_all
-    from sivistys_cli.report.output import check_output
+    from sivistys_cli.report.output import output_guard
 
     if not output or not Path(output).is_dir():
         raise UsageError(f"--all writes one file per program into a folder: give an existing folder as -o DIR (got {output!r})")
     worst = 0
+    guard = output_guard(corpus)  # once per batch: the programs' files are gathered once
     for made in render_all(corpus, options):
         target = str(Path(output) / made.name)
         if isinstance(made.error, UsageError):  # nothing of this kind or year to report: skipped, not a failure
@@ -86,7 +89,7 @@ def _report_all(corpus: Corpus, options: ReportOptions, output: str | None) -> N
             console(stderr=True).print(f"sivistys: {made.program.root.name}: {made.error}", markup=False)
             worst = max(worst, made.error.exit_code)
             continue
-        check_output(corpus, target)
+        guard(target)
         data = made.content if isinstance(made.content, bytes) else str(made.content).encode("utf-8")
         atomic.write_bytes(target, data)
         sys.stdout.write(f"wrote {target}\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from sivistys_cli.load.marks import GiveUp, fast_parse
 from sivistys_cli.model.types import Loc
 
 try:  # libyaml is ~10x faster; the pure-Python loader gives the same events and marks.
@@ -112,7 +114,11 @@ class Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """Where each line begins; found when a position is first asked for (most files never need one)."""
+        return [0] + [m.end() for m in _BREAK.finditer(self.text)]
 
     def pos(self, index: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, index) - 1
@@ -137,13 +143,16 @@ def split_lines(text: str) -> list[str]:
 
 def parse(text: str) -> Parsed:
     """Parse one YAML document; syntax errors come back as problems, never raised."""
-    smap = SourceMap()
-    problems: list[Problem] = []
     suppressions = _suppressions(text)
     lines = Lines(text)
     bad = _UNACCEPTABLE.search(text)
     if bad:
-        return Parsed(None, smap, [_control_problem(bad, lines)], suppressions)
+        return Parsed(None, SourceMap(), [_control_problem(bad, lines)], suppressions)
+    fast = _fast_parse(text, lines)
+    if fast is not None:
+        return Parsed(fast[0], fast[1], [], suppressions)
+    smap = SourceMap()
+    problems: list[Problem] = []
     loader = _Loader(text)
     try:
         data = _Builder(smap, problems, loader, lines).document()
@@ -156,6 +165,17 @@ def parse(text: str) -> Parsed:
     finally:
         loader.dispose()
     return Parsed(data, smap, problems, suppressions)
+
+
+def _fast_parse(text: str, lines: Lines) -> tuple[Any, Any] | None:
+    """The ordinary file, read fast (load/marks.py says why); None: read it the careful way."""
+    loader = _Loader(text)
+    try:
+        return fast_parse(loader, lines, MAX_DEPTH, _PLAIN_TAGS, MAX_NUMBER)
+    except (GiveUp, yaml.YAMLError):
+        return None
+    finally:
+        loader.dispose()
 
 
 def _control_problem(found: re.Match[str], lines: Lines) -> Problem:

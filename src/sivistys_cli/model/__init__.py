@@ -40,6 +40,7 @@ from sivistys_cli.model.program import (
     Labels,
     Measure,
     Organisation,
+    OutlineEntry,
     Participation,
     ParticipationPhase,
     Partner,

@@ -256,6 +256,38 @@ class Source(Model):
     note: Text | None = Field(None, description="Notes on the encoding, e.g. what was interpreted.")
 
 
+OutlinePart = Literal[
+    "foreword", "vision", "value_promise", "background", "background_documents", "participation", "themes",
+    "goals", "costs", "risks", "stakeholders", "dependencies", "interfaces", "organisation", "reporting",
+    "evaluation", "cascade", "decisions", "source", "materials",
+]
+"""The structured parts of a program document an outline may place; see OutlineEntry."""
+
+
+class OutlineEntry(Model):
+    """One part of the program document, in the place the source document gives it."""
+
+    section: Id | None = Field(None, description="A free chapter, by the id it has under `sections`.")
+    part: OutlinePart | None = Field(
+        None,
+        description="A structured part: foreword, vision, value_promise, background, background_documents, "
+        "participation, themes, goals (the program's own goals), costs (budget, action costs and money tables), "
+        "risks, stakeholders, dependencies, interfaces, organisation, reporting, evaluation, cascade, decisions, "
+        "source or materials. A part named on its own (value_promise, background_documents, evaluation, goals) "
+        "is left out of the part it otherwise belongs to (vision, background, reporting, themes).",
+    )
+    theme: Id | None = Field(None, description="One top-level theme, by id, as a chapter of its own.")
+    code: Str | None = Field(None, description="The chapter's number in the document, e.g. '6' or '11.2'.")
+    title: Text | None = Field(
+        None, description="The chapter's heading as the document has it; left out, the report's own word."
+    )
+    continues: bool = Field(
+        False,
+        description="True when the part has no heading of its own and continues the chapter before it, e.g. a "
+        "risk list after a chapter ending '…seuraavat riskit:'.",
+    )
+
+
 # --- the program tree ---------------------------------------------------------------
 
 
@@ -453,6 +485,12 @@ class Program(Model):
     )
     labels: Labels = Field(default_factory=Labels, description="What this program calls each level.")
     source: Source | None = Field(None, description="The document this file was encoded from.")
+    outline: tuple[OutlineEntry, ...] = Field(
+        (),
+        description="The order of the program document's parts as the source document has them, with their "
+        "numbers and headings; parts left out follow in the usual order (and `check` warns). Left out "
+        "altogether, the usual order: foreword, vision, background, participation, sections, themes, costs …",
+    )
     foreword: Foreword | None = Field(None, description="Foreword or introduction (aluksi, saatteeksi).")
     slogan: Text | None = Field(None, description="Slogan or brand line, e.g. 'Sujuva Somero'.")
     vision: Text | None = Field(None, description="The vision (visio).")
@@ -499,6 +537,9 @@ class Program(Model):
         (), description="Further chapters of the source document, in order, with their headings."
     )
     materials: tuple[Document, ...] = Field((), description="Material the program produced or links to.")
+    colophon: tuple[Text, ...] = Field(
+        (), description="Colophon lines: credits, tools used, designer; printed small at the end, not as chapters."
+    )
 
 
 def current_status(program: Program) -> ProgramStatus:

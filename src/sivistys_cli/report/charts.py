@@ -177,3 +177,22 @@ def _legend(text: ChartText, plot_h: float, with_targets: bool) -> list[str]:
             f'<text x="{LEFT + 38}" y="{ly}" fill="{TEXT_COLOUR}">{escape(text.legend_target)}</text>',
         ]
     return out
+
+
+SPARK_W, SPARK_H, SPARK_PAD = 120, 32, 4
+
+
+def sparkline_svg(values: Sequence[Point], label: str, from_zero: bool = False) -> Markup:
+    """A small trend line for the overview, one of a small multiple: the same axis rule as the full chart,
+    no axes or labels (the full chart further down has them), and the values in words as its name."""
+    lo, hi, _ = axis_range([float(v) for _, v in values], from_zero)
+    x = _scale(values[0][0], values[-1][0], SPARK_W - 2 * SPARK_PAD, SPARK_PAD)
+    y = _scale(lo, hi, SPARK_H - 2 * SPARK_PAD, SPARK_PAD, invert=True)
+    line = " ".join(f"{x(yr)},{y(float(v))}" for yr, v in values)
+    end_x, end_y = x(values[-1][0]), y(float(values[-1][1]))
+    return Markup(
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="spark" width="{SPARK_W}" height="{SPARK_H}" '
+        f'viewBox="0 0 {SPARK_W} {SPARK_H}" role="img" aria-label="{escape(label)}">'
+        f'<polyline points="{line}" fill="none" stroke="{VALUE_COLOUR}" stroke-width="2"/>'
+        f'<circle cx="{end_x}" cy="{end_y}" r="3" fill="{VALUE_COLOUR}"/></svg>'
+    )

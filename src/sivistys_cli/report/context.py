@@ -14,7 +14,7 @@ from sivistys_cli.model.index import Resolver, responsible
 from sivistys_cli.report.levels import LevelNames
 from sivistys_cli.report.options import ReportOptions
 from sivistys_cli.report.view_annual import annual_view
-from sivistys_cli.report.view_program import cascade_view, costs_view, measures_of, titles
+from sivistys_cli.report.view_program import cascade_view, costs_view, measures_of, filled_columns, parts_view, presence, titles
 
 
 def build_context(pd: ProgramDir, corpus: Corpus, options: ReportOptions, tr: Translator, year: int | None) -> dict[str, Any]:
@@ -43,6 +43,7 @@ def build_context(pd: ProgramDir, corpus: Corpus, options: ReportOptions, tr: Tr
         "status": current_status(program),  # type: ignore[arg-type]
         "responsible": _responsible(index),
     }
+    context["filled"] = filled_columns(options.show_missing, context["responsible"])
     if options.kind == "annual":
         context["annual"] = annual_view(pd, index, year, tr)  # type: ignore[arg-type]
         context["statuses"] = context["annual"].statuses
@@ -55,6 +56,8 @@ def build_context(pd: ProgramDir, corpus: Corpus, options: ReportOptions, tr: Tr
         context["costs"] = costs_view(index, tr)  # type: ignore[arg-type]
         context["ledgers"] = [ledger_view(ledger, tr) for ledger in program.ledgers]  # type: ignore[union-attr]
         context["cascade_up"], context["cascade_down"] = cascade_view(pd, resolver, tr)
+        present = presence(program, (context["cascade_up"], context["cascade_down"]))  # type: ignore[arg-type]
+        context["parts"] = parts_view(program, present, tr, options.show_missing)  # type: ignore[arg-type]
     context["files"] = files
     return context
 

@@ -24,6 +24,7 @@ class ReportOptions:
     template_dir: Path | None = None
     commit: str | None = None
     date: dt.date | None = None
+    show_missing: bool = False  # list the parts the program leaves empty, for its author
 
     def check(self) -> None:
         for name, value, allowed in (("--kind", self.kind, KINDS), ("--lang", self.lang, LANGS)):

@@ -13,7 +13,7 @@ from sivistys_cli.load.corpus import ProgramDir
 from sivistys_cli.model import Measure, OutcomeYear
 from sivistys_cli.model.annual import STATUSES, Assessed, assess, counts, history, numeric, word_key
 from sivistys_cli.model.index import Item, ProgramIndex
-from sivistys_cli.report.charts import ChartText, trend_svg
+from sivistys_cli.report.charts import ChartText, sparkline_svg, trend_svg
 from sivistys_cli.report.levels import LevelNames
 
 
@@ -49,6 +49,9 @@ class Trend:
     title: Localized
     svg: Markup
     rows: list[tuple[int, str, str]]  # year, value (or '–'), target (or '–')
+    spark: Markup = Markup("")  # the small line of the overview, its values as its accessible name
+    change: str = ""  # first and last value: '61,5 % → 66,2 %'
+    years: str = ""  # '2022–2024'
 
 
 @dataclass
@@ -99,6 +102,11 @@ class Annual:
     statuses: list[str] = field(default_factory=list)  # the statuses shown: 'no_status' only when it occurs
     unmet: list[Unmet] = field(default_factory=list)
     has_binding: bool = False
+
+    @property
+    def trends(self) -> list[Trend]:
+        """Every measure's trend in the order of the report: the overview's small multiple."""
+        return [t for block in self.themes for group in block.groups for t in group.trends]
 
 
 def annual_view(pd: ProgramDir, index: ProgramIndex, year: int, tr: Translator) -> Annual:
@@ -230,7 +238,11 @@ def _trend(item: Item, past: Mapping[int, OutcomeYear], fmt: Formatter, tr: Tran
     )
     from_zero = measure.kind.value == "count"  # the rule and why: report/charts.py
     svg = trend_svg(f"chart-{measure.id}", points, targets, text, show, from_zero)  # type: ignore[arg-type]
-    return Trend(measure.id, title, svg, _table(points, targets, show, tr))
+    values = tr("chart.desc", values=", ".join(f"{y}: {show(v)}" for y, v in points))  # no targets: not drawn
+    spark = sparkline_svg(points, f"{text.title}. {values}", from_zero)  # type: ignore[arg-type]
+    change = f"{show(points[0][1])} → {show(points[-1][1])}"
+    years = tr("value.range", start=points[0][0], end=points[-1][0])
+    return Trend(measure.id, title, svg, _table(points, targets, show, tr), spark, change, years)
 
 
 def _axis_name(measure: Measure, tr: Translator) -> str:

@@ -11,6 +11,8 @@ from sivistys_cli.model import Action, Goal, Measure, Program, Theme
 from sivistys_cli.model import Link as LinkRef
 from sivistys_cli.model.costs import action_costs, by_type_and_year, type_key
 from sivistys_cli.model.index import Item, ProgramIndex, Resolver, links
+from sivistys_cli.model.outline import DEFAULT_ORDER, SUBPARTS, entry_key, stated, valid_entries
+from sivistys_cli.model.program import OutlineEntry
 
 
 @dataclass
@@ -144,3 +146,150 @@ def measures_of(index: ProgramIndex) -> Callable[[Theme | Goal | Action], list[t
         return out
 
     return of
+
+
+# --- the document's parts, in the program's own order -------------------------------------------------------
+
+GAPS = frozenset({"foreword", "vision", "background", "participation", "themes", "costs", "risks", "stakeholders",
+                  "dependencies", "interfaces", "organisation", "reporting", "cascade", "decisions"})
+"""The parts `--show-missing` lists with 'not stated' when the program has nothing for them."""
+
+PART_FIELDS: dict[str, tuple[str, ...]] = {
+    "foreword": ("foreword",), "vision": ("slogan", "vision", "vision_description"),
+    "value_promise": ("value_promise",), "background": ("background",),
+    "background_documents": ("background_documents",), "participation": ("participation",),
+    "section": ("sections",), "theme": ("themes",), "themes": ("themes",), "goals": ("goals",),
+    "costs": ("budget", "ledgers"), "risks": ("risks",), "stakeholders": ("stakeholders",),
+    "dependencies": ("dependencies",), "interfaces": ("interfaces",), "organisation": ("organisation",),
+    "reporting": ("reporting",), "evaluation": ("reporting",), "cascade": ("implements",),
+    "decisions": ("decision", "decisions", "amendments"), "source": ("source",), "materials": ("materials",),
+    "colophon": ("colophon",),
+    # The header: title and facts; the rest steer how everything else is shown.
+    "header": ("title", "subtitle", "organization", "unit", "level", "period", "status", "version", "decision",
+               "owner", "responsible", "implementers", "external"),
+    "steering": ("id", "languages", "labels", "outline", "status_words"),
+}
+"""Which program fields each part shows (a test fails when a field is in none of them)."""
+
+_HEADINGS = {"themes": "program.structure", "goals": "program.structure", "source": "program.source_heading"}
+
+
+@dataclass
+class Part:
+    """One part of the program document: what it is, its heading and number, its anchor and its content."""
+
+    kind: str  # 'section', 'theme', or a part name of OutlineEntry
+    heading: Localized | str | None
+    number: str | None
+    anchor: str
+    payload: object = None  # the Section, the Theme, or the themes of a 'themes' part
+    level: int = 2  # the heading's level; the part's own subheadings are one deeper
+    continues: bool = False  # no heading: the part goes on from the chapter before it
+    missing: bool = False  # nothing stated; shown only with --show-missing
+
+
+def parts_view(program: Program, present: Callable[[str], bool], tr: Translator, show_missing: bool = False) -> list[Part]:
+    """The document's parts: those the outline names, in its order, then the rest in the usual order."""
+    parts = [_named(program, e, tr) for e in valid_entries(program)]
+    for leftover in _leftovers(program, parts, tr):
+        parent = SUBPARTS.get(leftover.kind)
+        at = _after(parts, parent) if parent else None
+        parts.insert(at, leftover) if at is not None else parts.append(leftover)
+    shown = []
+    for part in parts:
+        if part.kind in ("section", "theme") or present(part.kind) or part.kind == "themes" and part.payload:
+            shown.append(part)
+        elif show_missing and part.kind in GAPS:
+            part.missing = True
+            shown.append(part)
+    return _under_structure(shown, tr)
+
+
+def _named(program: Program, entry: OutlineEntry, tr: Translator) -> Part:
+    key = entry_key(entry) or ""
+    title = tr.text(entry.title) if entry.title else None
+    if key.startswith("section:"):
+        section = next(s for s in program.sections if s.id == entry.section)
+        return Part("section", title or tr.text(section.title), entry.code or section.code, f"section-{section.id}",
+                    section, continues=entry.continues)
+    if key.startswith("theme:"):
+        theme = next(t for t in program.themes if t.id == entry.theme)
+        return Part("theme", title or tr.text(theme.title), entry.code or theme.code, f"theme-{theme.id}", theme,
+                    continues=entry.continues)
+    return _part(program, key, tr, title, entry.code, entry.continues)
+
+
+def _part(program: Program, name: str, tr: Translator, title=None, number=None, continues=False, level=2) -> Part:
+    heading = title or tr(_HEADINGS.get(name, f"program.{name}"))
+    payload = _loose_themes(program) if name == "themes" else None
+    return Part(name, heading, number, name, payload, level, continues)
+
+
+def _loose_themes(program: Program) -> tuple[Theme, ...]:
+    """The themes the outline does not place one by one."""
+    own = {e.theme for e in program.outline if e.theme}
+    return tuple(t for t in program.themes if t.id not in own)
+
+
+def _leftovers(program: Program, parts: list[Part], tr: Translator) -> list[Part]:
+    placed = {p.anchor for p in parts}
+    out = []
+    for name in DEFAULT_ORDER:
+        if name == "sections":
+            out += [Part("section", tr.text(s.title), s.code, f"section-{s.id}", s) for s in program.sections
+                    if f"section-{s.id}" not in placed]
+        elif name not in placed:
+            out.append(_part(program, name, tr, level=3 if name in SUBPARTS else 2))
+    return out
+
+
+def _after(parts: list[Part], parent: str) -> int | None:
+    """Where a sub-part goes: after its parent and the sub-parts already placed after it."""
+    for i, part in enumerate(parts):
+        if part.kind == parent:
+            j = i + 1
+            while j < len(parts) and parts[j].kind in SUBPARTS and parts[j].level > part.level:
+                j += 1
+            return j
+    return None
+
+
+def _under_structure(parts: list[Part], tr: Translator) -> list[Part]:
+    """A sub-part whose part is not shown becomes a chapter of its own; the program's goals go on under the
+    themes' heading when they follow it, and alone they get that heading."""
+    parent = None
+    for part in parts:
+        if part.level == 2:
+            parent = part.kind
+        elif SUBPARTS.get(part.kind) != parent:
+            part.level = 2
+        if part.kind == "goals" and part.level == 3:
+            part.level, part.continues = 2, True
+    return parts
+
+
+def presence(program: Program, cascade: tuple[list[Link], list[Link]]) -> Callable[[str], bool]:
+    """Whether the program states anything for a part; the cascade is there when links lead up or down."""
+    return lambda name: bool(cascade[0] or cascade[1]) if name == "cascade" else stated(program, name)
+
+
+def filled_columns(show_missing: bool, who: Callable[[Action], tuple]) -> Callable[..., set[str]]:
+    """`filled(rows, *columns)`: the columns some row has a value for, so a column empty in every row is left
+    out of its table ('–' on every line tells a reader nothing); with --show-missing, every column.
+
+    Two columns are not plain attributes: 'who' is an action's responsible party, implementers or partners,
+    inherited ones included; 'targets' counts a target stated to be pending."""
+
+    def value(row: object, column: str) -> bool:
+        if column == "who":
+            found = who(row)  # type: ignore[arg-type]
+            return bool(found[0] or found[1] or row.partners)  # type: ignore[attr-defined]
+        if column == "targets" and getattr(row, "target_pending", False):
+            return True
+        return getattr(row, column, None) not in (None, (), "")
+
+    def filled(rows: object, *columns: str) -> set[str]:
+        rows = [r[0] if isinstance(r, tuple) else r for r in rows]  # type: ignore[attr-defined]
+        return set(columns) if show_missing else {c for c in columns if any(value(r, c) for r in rows)}
+
+    return filled

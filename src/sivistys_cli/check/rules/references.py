@@ -11,6 +11,7 @@ from sivistys_cli.diagnostics import Diagnostic, Msg, Severity
 from sivistys_cli.load.corpus import LoadedFile
 from sivistys_cli.model.annual import word_key
 from sivistys_cli.model.index import Resolver, implements
+from sivistys_cli.model.outline import entry_key, left_out, part_keys
 
 RULES, rule = collector("references")
 E, W = Severity.error, Severity.warning
@@ -290,3 +291,33 @@ def _suggest(word: str, choices: Iterable[str]) -> Msg | str:
     return Msg("common.did_you_mean", {"word": close[0]}) if close else ""
 
 
+
+
+@rule("SV214", "outline-entry", E)
+def outline_entry(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Each `outline` entry names exactly one part that the program has (a section or theme by id, or a
+    structured part), and no part is listed twice."""
+    for pd in ctx.programs:
+        keys, seen = part_keys(pd.program), {}
+        for i, entry in enumerate(pd.program.outline):
+            key, loc = entry_key(entry), ("outline", i)
+            if key is None:
+                yield ctx.at("SV214", pd.program_doc, loc, "not_one")
+            elif key not in keys:
+                kind, _, name = key.partition(":")
+                ids = [k.partition(":")[2] for k in keys if k.startswith(f"{kind}:")]
+                yield ctx.at("SV214", pd.program_doc, loc + (kind,), kind, name=name, suggest=_suggest(name, ids))
+            elif key in seen:
+                line = pd.program_doc.source.locate(("outline", seen[key]))[0]
+                yield ctx.at("SV214", pd.program_doc, loc, "twice", name=key, line=line)
+            else:
+                seen[key] = i
+
+
+@rule("SV215", "outline-leaves-out", W)
+def outline_leaves_out(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A program with an `outline` places every part it states there; a part left out is not dropped but
+    printed after the outlined ones, which is rarely where the document has it."""
+    for pd in ctx.programs:
+        for key in left_out(pd.program):
+            yield ctx.at("SV215", pd.program_doc, ("outline",), "message", on_key=True, name=key)
