@@ -93,6 +93,23 @@ class Sandbox(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Jinja's answer, remembered per type and name: it depends on nothing else (isinstance checks of
+        the object's type, the name's underscores). Asking it anew for each of 280 000 lookups was a
+        third of rendering a 20 000-theme program. An object whose __class__ is not its type is asked anew."""
+        cls = type(obj)
+        if obj.__class__ is not cls:
+            return super().is_safe_attribute(obj, attr, value)
+        key = (cls, attr)
+        safe = _SAFE.get(key)
+        if safe is None:
+            safe = _SAFE[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
+
+
+_SAFE: dict[tuple[type, str], bool] = {}
+
+
 def _product_size(left: Any, right: Any) -> int:
     for seq, times in ((left, right), (right, left)):
         if isinstance(seq, (str, list, tuple, bytes)) and isinstance(times, int):
