@@ -153,8 +153,13 @@ def _read_template(path: Path, name: str) -> str:
     except OSError as exc:
         raise UsageError(f"template error: cannot read {sanitize(name)}: {exc.strerror}") from None
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
             raise UsageError(f"template error: {sanitize(name)} is not a regular file")
+        # A hard link is a file that may also live outside the folder, like a symbolic link out of it.
+        if info.st_nlink > 1:
+            raise UsageError(f"template error: {sanitize(name)} in the template folder is a hard link to a file "
+                             "that may be outside it; copy the file into the folder instead")
         raw = handle.read(MAX_TEMPLATE_BYTES + 1)
     if len(raw) > MAX_TEMPLATE_BYTES:
         raise UsageError(f"template error: {sanitize(name)} is larger than {MAX_TEMPLATE_BYTES >> 20} MiB")
