@@ -359,7 +359,8 @@ ENCODINGS = [
     Case("encodings", "invalid-utf8-in-outcome", {O: OUTCOMES.encode() + b"    comment: \xff\xfe\n"}),
     Case("encodings", "utf-16-outcome", {O: b"\xff\xfe" + OUTCOMES.encode("utf-16-le")}, expect="UTF-16"),
     Case("encodings", "bom-and-nul", {P: b"\xef\xbb\xbf" + PROGRAM.replace("Toimenpide", "Toimen\0pide").encode()}),
-    Case("encodings", "utf-16-bom-then-nul-garbage", {P: b"\xff\xfe" + b"\x00" * 64}, expect="UTF-16"),
+    # FF FE 00 00 opens both a UTF-16 text and a UTF-32 one; the longer BOM wins, as Python's decoders say.
+    Case("encodings", "utf-16-bom-then-nul-garbage", {P: b"\xff\xfe" + b"\x00" * 64}, expect="UTF-32"),
     Case("encodings", "utf-8-bom-twice", {P: b"\xef\xbb\xbf\xef\xbb\xbf" + PROGRAM.encode()}),
     Case("encodings", "latin-1-outcome", {O: OUTCOMES.replace("status: achieved", "status: achieved\n    comment: Hyvä")
                                           .encode("latin-1")}),
@@ -431,7 +432,7 @@ POSITIONS = [
     Case("positions", "bom-then-fault", {P: b"\xef\xbb\xbf" + PROGRAM.replace("title: Teema", "titel: Teema").encode()},
          expect=":8:5:"),
     Case("positions", "combining-chars-before-fault", prog(PROGRAM.replace("title: Teema", "title: a\u0308a\u0308 : x")),
-         expect=":8:16:"),
+         expect=":8:17:"),  # columns count code points, as for the astral characters below
     Case("positions", "astral-chars-before-fault", prog(PROGRAM.replace("title: Teema", "title: 😀😀 : x")),
          expect=":8:15:"),
 ]
