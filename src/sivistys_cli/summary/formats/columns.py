@@ -18,7 +18,7 @@ def plain(table: Table, width: int) -> str | None:
     None when folding the first column alone is not what rich would do: rich narrows the widest
     column first, so this holds only while the first stays at least as wide as every other."""
     columns = [[_text(c.header), *(_text(cell) for cell in c._cells)] for c in table.columns]
-    if not all(_simple(cell) for cells in columns[1:] for cell in cells):
+    if not all(_simple(cell) for cells in columns for cell in cells):  # line breaks, tabs: rich measures those
         return None
     widths = [max(map(cell_len, cells)) for cells in columns]
     spare = width - sum(widths[1:]) - len(_GAP) * (len(widths) - 1)
