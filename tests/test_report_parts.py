@@ -145,3 +145,22 @@ def test_a_column_empty_in_every_row_is_left_out() -> None:
     out = render(corpus, ReportOptions("program", "markdown", "fi"))
     assert "| Mittari |\n|---|\n" in out  # no baseline, target or data source anywhere: one column
     assert " – |" not in out
+
+
+def test_themes_placed_one_by_one_leave_no_empty_themes_part() -> None:
+    program = _program(themes=[{"id": "a", "title": "A"}, {"id": "b", "title": "B"}],
+                       outline=[{"theme": "b", "code": "1"}, {"theme": "a", "code": "2"}])
+    assert [(p[0], p[2]) for p in _parts(program, show_missing=False)] == [("theme", "1"), ("theme", "2")]
+    assert "themes" not in [p[0] for p in _parts(program, show_missing=True)]
+    assert left_out(program) == []
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_an_annual_table_leaves_out_a_column_no_row_fills(fmt: str) -> None:
+    corpus = load([ROOT / "programs" / "toiminnalliset-tavoitteet-2024"], cwd=ROOT)
+    out = render(corpus, ReportOptions("annual", fmt, "fi", 2024))
+    first = out.split("Kehitetään yksilöllisiä ja ryhmiin kohdistuvia kirjastopalveluja", 1)[1].split("Strategiakärki", 1)[0]
+    assert "Mittarin tavoitetaso" in first and "Toteuma<" not in first and "| Toteuma |" not in first
+    gaps = render(corpus, ReportOptions("annual", fmt, "fi", 2024, show_missing=True))
+    first = gaps.split("Kehitetään yksilöllisiä ja ryhmiin kohdistuvia kirjastopalveluja", 1)[1].split("Strategiakärki", 1)[0]
+    assert "Toteuma<" in first or "| Toteuma |" in first

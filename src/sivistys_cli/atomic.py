@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sivistys_cli.errors import UsageError
+from sivistys_cli.errors import UsageError, said
 
 
 def write_text(path: str | Path, text: str) -> None:
@@ -31,12 +31,12 @@ def write_bytes(path: str | Path, data: bytes) -> None:
     """
     name = str(path)
     if not name:
-        raise UsageError("the output file name is empty; name a file to write")
+        raise said("write.empty")
     if "\0" in name:
-        raise UsageError("the output file name contains a NUL character; name a file to write")
+        raise said("write.nul")
     shown = name
     if name.endswith(os.sep) or os.path.isdir(name):
-        raise UsageError(f"{shown} is a directory; name a file to write")
+        raise said("write.directory", path=shown)
     target = _target(name, shown)
     try:
         old = target.stat()
@@ -48,10 +48,9 @@ def write_bytes(path: str | Path, data: bytes) -> None:
         _write_in_place(name, data)
         return
     if old is not None and not old.st_mode & 0o222:
-        raise UsageError(f"{shown} is read-only, so sivistys does not replace it; make it writable "
-                         "(chmod u+w) or choose another -o")
+        raise said("write.read_only", path=shown)
     if not target.parent.is_dir():
-        raise UsageError(f"cannot write {shown}: the directory {target.parent} does not exist")
+        raise said("write.no_directory", path=shown, directory=str(target.parent))
     _remove_stale(target)
     _replace(target, data, old, shown)
 
@@ -64,8 +63,7 @@ def _target(name: str, shown: str) -> Path:
     target = Path(os.path.realpath(name))
     folder = Path(os.path.realpath(link.parent))
     if target.parent != folder and not (target.exists() and not target.is_file()):
-        raise UsageError(f"{shown} is a symbolic link to {target}, outside the folder of {shown}; "
-                         "sivistys does not write through it (remove the link, or name the real file with -o)")
+        raise said("write.link_outside", path=shown, target=str(target))
     return target
 
 
@@ -154,7 +152,7 @@ def _umask() -> int:
 
 
 def _cannot(name: str, exc: OSError) -> UsageError:
-    return UsageError(f"cannot write {name}: {exc.strerror or exc}")
+    return said("write.cannot", path=name, reason=exc.strerror or str(exc))
 
 
 def write_if_changed(path: str | Path, old: str | None, new: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
 
-from sivistys_cli.errors import UsageError
+from sivistys_cli.errors import said
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Registry:
         """The format called `name` (or one of its aliases); a usage error listing the choices otherwise."""
         found = self.formats.get(self.aliases.get(name, name))
         if found is None:
-            raise UsageError(f"unknown --format '{name}'; use one of: {self.choices()}")
+            raise said("unknown_format", value=name, choices=self.choices())
         return found
 
     def renderer(self, name: str) -> Callable[..., Any]:

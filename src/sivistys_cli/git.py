@@ -7,30 +7,32 @@ import re
 import subprocess
 from pathlib import Path
 
-from sivistys_cli.errors import UsageError
+from decimal import Decimal
+
+from sivistys_cli.diagnostics import Msg
+from sivistys_cli.errors import said
 
 # Neither a pager nor a credential prompt may take over a sivistys run.
 _ENV = {"GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0"}
 _OID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256
 
 
-def _run(args: list[str], cwd: Path, what: str, stdin: bytes | None = None) -> bytes:
+def _run(args: list[str], cwd: Path, what: Msg, stdin: bytes | None = None) -> bytes:
     """Run `git args` in `cwd`; a failure becomes a UsageError that says what was being done."""
     try:
         done = subprocess.run(["git", "--no-pager", *args], cwd=cwd, input=stdin, capture_output=True,
                               check=False, env={**os.environ, **_ENV})
     except FileNotFoundError:
-        raise UsageError("git is not installed or not on PATH; use --files OLD NEW to compare without git") from None
+        raise said("git.missing") from None
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(f"{what}" + (f" (git: {detail[-1]})" if detail else ""))
+        raise said("git.failed", what=what, detail=f" (git: {detail[-1]})" if detail else "")
     return done.stdout
 
 
 def toplevel(cwd: Path) -> Path:
     """The root of the working tree that contains `cwd`."""
-    out = _run(["rev-parse", "--show-toplevel"], cwd, f"{cwd}: not inside a git repository; "
-               "use --files OLD NEW to compare two directories outside git")
+    out = _run(["rev-parse", "--show-toplevel"], cwd, Msg("error.git.not_a_repository", {"path": str(cwd)}))
     return Path(out.decode("utf-8").strip())
 
 
@@ -38,21 +40,21 @@ def resolve(rev: str, root: Path) -> str:
     """The commit id `rev` names; `--end-of-options` keeps '--output=x' a (bad) revision, not an option."""
     out = _run(
         ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"],
-        root, f"unknown revision '{rev}': not a commit, branch or tag in this repository",
+        root, Msg("error.git.unknown_revision", {"rev": rev}),
     )
     return out.decode("ascii").strip()
 
 
 def merge_base(a: str, b: str, root: Path) -> str:
     """The best common ancestor of two commits (what `git diff A...B` compares against)."""
-    out = _run(["merge-base", "--end-of-options", a, b], root, f"revisions '{a}' and '{b}' have no common ancestor")
+    out = _run(["merge-base", "--end-of-options", a, b], root, Msg("error.git.no_merge_base", {"a": a, "b": b}))
     return out.decode("ascii").strip()
 
 
 def list_blobs(commit: str, label: str, specs: list[str], root: Path) -> dict[str, str]:
     """Files under the pathspecs at `commit`: path from the root -> blob id; specs are literal, never magic."""
     args = ["--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit]
-    out = _run([*args, "--", *specs], root, f"cannot list the files of revision '{label}'")
+    out = _run([*args, "--", *specs], root, Msg("error.git.cannot_list", {"label": label}))
     blobs = {}
     for entry in filter(None, out.decode("utf-8", "surrogateescape").split("\0")):
         meta, _, name = entry.partition("\t")  # "<mode> <type> <id>\t<path>"
@@ -73,10 +75,10 @@ def read_blobs(oids: dict[str, str], label: str, root: Path, max_bytes: int | No
     if not wanted:
         return {}
     if not all(_OID.fullmatch(oid) for oid in wanted):
-        raise UsageError(f"cannot read the files of revision '{label}' (git gave an unexpected object id)")
+        raise said("git.bad_object", label=label)
     if max_bytes is not None:
         _refuse_large(oids, wanted, label, root, max_bytes)
-    out = _run(["cat-file", "--batch"], root, f"cannot read the files of revision '{label}'",
+    out = _run(["cat-file", "--batch"], root, Msg("error.git.cannot_read", {"label": label}),
                stdin="".join(f"{oid}\n" for oid in wanted).encode("ascii"))
     contents: dict[str, bytes] = {}
     at = 0
@@ -85,7 +87,7 @@ def read_blobs(oids: dict[str, str], label: str, root: Path, max_bytes: int | No
         head = out[at:end].decode("ascii", "replace").split(" ")
         if len(head) != 3 or head[1] != "blob":
             path = next(p for p, o in oids.items() if o == oid)
-            raise UsageError(f"cannot read {path} at revision '{label}' (git: {' '.join(head[1:])})")
+            raise said("git.cannot_read_file", path=path, label=label, detail=" ".join(head[1:]))
         at = end + 1 + int(head[2])
         contents[oid] = out[end + 1:at]
         at += 1
@@ -94,16 +96,15 @@ def read_blobs(oids: dict[str, str], label: str, root: Path, max_bytes: int | No
 
 def _refuse_large(oids: dict[str, str], wanted: list[str], label: str, root: Path, max_bytes: int) -> None:
     """A UsageError naming the first blob over `max_bytes`; sizes come from `cat-file --batch-check`."""
-    out = _run(["cat-file", "--batch-check"], root, f"cannot read the files of revision '{label}'",
+    out = _run(["cat-file", "--batch-check"], root, Msg("error.git.cannot_read", {"label": label}),
                stdin="".join(f"{oid}\n" for oid in wanted).encode("ascii"))
     for line in out.decode("ascii", "replace").splitlines():  # "<id> blob <size>", or "<id> missing"
         oid, _, rest = line.partition(" ")
         kind, _, size = rest.partition(" ")
         if kind == "blob" and size.isdigit() and int(size) > max_bytes:
             path = next(p for p, o in oids.items() if o == oid)
-            raise UsageError(f"{path} at revision '{label}': the file is too large ({_mib(int(size))}; the limit is "
-                             f"{_mib(max_bytes)}), so it is not read; a program file is normally well under 1 MiB")
+            raise said("git.too_large", path=path, label=label, size=_mib(int(size)), limit=_mib(max_bytes))
 
 
-def _mib(size: int) -> str:
-    return f"{size / (1 << 20):.1f} MiB"
+def _mib(size: int) -> Msg:
+    return Msg("SV003.mib", {"size": (Decimal(size) / (1 << 20)).quantize(Decimal("0.1"))})

@@ -58,15 +58,16 @@ def format_file(path: Path) -> Formatted:
     return Formatted(path, doc.text, doc.dump())
 
 
-def format_paths(paths: Iterable[Path]) -> tuple[list[Formatted], list[str]]:
+def format_paths(paths: Iterable[Path]) -> tuple[list[Formatted], list[UsageError]]:
     """Every program and outcome file the paths name, formatted in memory, and the files that could not be.
 
     Nothing is written here; one broken file does not stop the others from being formatted.
     """
-    done, failed = [], []
+    done: list[Formatted] = []
+    failed: list[UsageError] = []  # kept as errors, so that the command line says them in the user's language
     for path in yaml_files(paths):
         try:
             done.append(format_file(path))
         except UsageError as exc:
-            failed.append(str(exc))
+            failed.append(exc)
     return done, failed

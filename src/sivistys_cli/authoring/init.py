@@ -9,7 +9,7 @@ from pathlib import Path
 from sivistys_cli.atomic import write_text
 from sivistys_cli.authoring.roundtrip import loads
 from sivistys_cli.authoring.schema import modeline, repository_root, write_schemas
-from sivistys_cli.errors import UsageError
+from sivistys_cli.display.messages import usage
 from sivistys_cli.model.paths import PROGRAM_FILE
 from sivistys_cli.model.types import ID_PATTERN
 
@@ -72,10 +72,10 @@ LABELS = {
 def period(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", text)
     if not match:
-        raise UsageError(f"--period '{text}' is not a period; write it as 2025-2030")
+        raise usage("authoring.not_a_period", value=text)
     start, end = int(match[1]), int(match[2])
     if end < start:
-        raise UsageError(f"--period '{text}' ends before it starts")
+        raise usage("authoring.period_backwards", value=text)
     return start, end
 
 
@@ -99,16 +99,16 @@ def _scalar(text: str) -> str:
 def init(directory: Path, new: NewProgram, schemas: bool = True) -> tuple[Path, list[Path]]:
     """Create DIR/program.yaml (and schema/ in the repository, if it is missing); never overwrite."""
     if not re.fullmatch(ID_PATTERN, new.id):
-        raise UsageError(f"--id '{new.id}' is not an id; use lowercase letters, digits and hyphens, e.g. perusopetus")
+        raise usage("authoring.not_an_id", value=new.id)
     if new.lang not in LABELS:
-        raise UsageError(f"--lang '{new.lang}' is not one of: {', '.join(LABELS)}")
+        raise usage("authoring.init_lang", value=new.lang, langs=", ".join(LABELS))
     if not new.title.strip() or not new.organization.strip():
-        raise UsageError("the title and the organization may not be empty")
+        raise usage("authoring.empty_title")
     target = directory / PROGRAM_FILE
     if target.exists():
-        raise UsageError(f"{target} already exists; init does not overwrite a program")
+        raise usage("authoring.exists", path=str(target))
     if directory.exists() and not directory.is_dir():
-        raise UsageError(f"{directory} exists and is not a directory")
+        raise usage("authoring.not_a_directory", path=str(directory))
     written = write_schemas(repository_root(directory), missing_only=True) if schemas else []
     directory.mkdir(parents=True, exist_ok=True)
     text = program_text(new, target)

@@ -23,7 +23,7 @@ from sivistys_cli.authoring.program import (
 )
 from sivistys_cli.authoring.roundtrip import dumps, loads, read
 from sivistys_cli.authoring.schema import modeline
-from sivistys_cli.errors import UsageError
+from sivistys_cli.display.messages import usage
 from sivistys_cli.model import Program
 from sivistys_cli.model.index import Item
 
@@ -49,7 +49,7 @@ def new_outcomes(path: Path, year: int, carry: bool = False) -> NewOutcomes:
         doc = read(target)
         old, data = doc.text, doc.data
         if not isinstance(data, CommentedMap) or data.get("program") != program.id:
-            raise UsageError(f"{target} is not an outcome file of '{program.id}'; fix or move it first")
+            raise usage("authoring.not_its_outcomes", path=str(target), program=program.id)
     else:
         old, data = None, _skeleton(target, program, year)
     added = _add_missing(data, program, carried)
@@ -73,7 +73,7 @@ def _carried(root: Path, program: Program, year: int) -> dict[str, Any]:
         found = load_outcomes(root, earlier)
         if found is not None:
             return {o.ref: o.value for o in found.outcomes if o.value is not None}
-    raise UsageError(f"--carry: no outcome file before {year} in {root}; leave --carry out")
+    raise usage("authoring.nothing_to_carry", year=year, path=str(root))
 
 
 def _add_missing(data: CommentedMap, program: Program, carried: dict[str, Any],
@@ -82,7 +82,7 @@ def _add_missing(data: CommentedMap, program: Program, carried: dict[str, Any],
     if entries is None:
         entries = data["outcomes"] = CommentedSeq()
     if not isinstance(entries, CommentedSeq):
-        raise UsageError("'outcomes' is not a list; fix the file first")
+        raise usage("authoring.outcomes_not_a_list")
     entries.fa.set_block_style()  # `outcomes: []` opens up: entries under comments need the block form
     items = assessed_items(program)
     rank = {item.id: i for i, item in enumerate(items)}

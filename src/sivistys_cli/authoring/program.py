@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from sivistys_cli.authoring.files import program_root
-from sivistys_cli.errors import UsageError
+from sivistys_cli.diagnostics import Msg
+from sivistys_cli.display.messages import usage
 from sivistys_cli.load.files import read_file
 from sivistys_cli.model import OutcomeYear, Program
 from sivistys_cli.model.index import Item, walk
@@ -20,8 +21,9 @@ def load_program(path: Path) -> tuple[Path, Program]:
     doc = read_file(root / PROGRAM_FILE, Path.cwd(), Program, "program.yaml")
     if doc.model is None:
         first = sorted(doc.problems)[0] if doc.problems else None
-        where = f"{first.file}:{first.line}:{first.col}: {first.message}" if first else str(root / PROGRAM_FILE)
-        raise UsageError(f"{root / PROGRAM_FILE} is not a valid program ({where}); fix it first (sivistys check)")
+        where = Msg("error.authoring.at", {"file": first.file, "line": first.line, "col": first.col,
+                                           "message": first.msg or first.message}) if first else str(root / PROGRAM_FILE)
+        raise usage("authoring.invalid_program", path=str(root / PROGRAM_FILE), where=where)
     return root, doc.model  # type: ignore[return-value]
 
 
@@ -32,7 +34,7 @@ def load_outcomes(root: Path, year: int) -> OutcomeYear | None:
         return None
     doc = read_file(path, Path.cwd(), OutcomeYear, "An outcome file")
     if doc.model is None:
-        raise UsageError(f"{path} is not a valid outcome file; fix it first (sivistys check {path})")
+        raise usage("authoring.invalid_outcomes", path=str(path))
     return doc.model  # type: ignore[return-value]
 
 
@@ -47,8 +49,7 @@ def assessed_items(program: Program) -> list[Item]:
 
 def check_year(program: Program, year: int) -> None:
     if not program.period.start <= year <= program.period.end:
-        raise UsageError(f"year {year} is outside the program period {program.period.start}–{program.period.end} "
-                         f"of '{program.id}'; give a year within it")
+        raise usage("authoring.year_outside", year=year, start=program.period.start, end=program.period.end, program=program.id)
 
 
 def plain(text: str | dict[str, str] | None, program: Program) -> str:

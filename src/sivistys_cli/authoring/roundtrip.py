@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from sivistys_cli.atomic import write_if_changed
-from sivistys_cli.errors import UsageError
+from sivistys_cli.display.messages import usage
 
 # Long texts are never folded: ruamel's folding leaves a space at the end of each broken line, and
 # a title broken over lines makes a one-word change a two-line diff.
@@ -54,7 +54,7 @@ def loads(text: str, name: str = "<text>") -> Any:
     except (MarkedYAMLError, YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        raise UsageError(f"{where}: not valid YAML; run `sivistys check {name}` for the details") from None
+        raise usage("authoring.not_valid_yaml", where=where, name=name) from None
 
 
 def dumps(data: Any) -> str:
@@ -68,11 +68,11 @@ def read(path: Path) -> Document:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
+        raise usage("no_such_file", path=str(path)) from None
     except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise usage("cannot_read", path=str(path), reason=exc.strerror or str(exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UsageError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+        raise usage("not_utf8", path=str(path)) from None
     return Document(path, raw.decode("utf-8"), loads(text, str(path)))

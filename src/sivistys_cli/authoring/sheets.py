@@ -13,7 +13,8 @@ from sivistys_cli.authoring import values
 from sivistys_cli.authoring.export.formats import reader
 from sivistys_cli.authoring.program import check_year, load_outcomes, load_program
 from sivistys_cli.authoring.table import Column, Sheet, build
-from sivistys_cli.errors import SivistysError, UsageError
+from sivistys_cli.display.messages import usage
+from sivistys_cli.errors import SivistysError
 
 
 class Refused(SivistysError):
@@ -45,13 +46,13 @@ def _show(value: Any) -> str:
 def read_sheets(file: Path) -> tuple[dict[str, Any], list[tuple[str, list[str], list[list[Any]]]]]:
     read = reader(file.suffix.lower().lstrip("."))
     if read is None:
-        raise UsageError(f"{file}: import reads .xlsx, .csv or .json files written by sivistys export")
+        raise usage("authoring.import_kind", path=str(file))
     try:
         raw = file.read_bytes()
     except FileNotFoundError:
-        raise UsageError(f"{file}: no such file") from None
+        raise usage("no_such_file", path=str(file)) from None
     except OSError as exc:
-        raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
+        raise usage("cannot_read", path=str(file), reason=exc.strerror or str(exc)) from None
     return read(raw, str(file))  # type: ignore[no-any-return]
 
 
@@ -60,7 +61,7 @@ def changes(file: Path, path: Path | None, plan: bool) -> tuple[Path, Any, list[
     meta, read = read_sheets(file)
     root, program = load_program(path or Path("programs") / meta["program"])
     if meta["program"] != program.id:
-        raise UsageError(f"{file} is an export of '{meta['program']}', not of '{program.id}'; name that program")
+        raise usage("authoring.other_program", path=str(file), written=meta["program"], program=program.id)
     year = meta["year"]
     if year is not None:
         check_year(program, year)

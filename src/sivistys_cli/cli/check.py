@@ -14,7 +14,6 @@ from sivistys_cli.check.formats import FORMATS, STATISTICS
 from sivistys_cli.cli.app import command, console, emit, follow_links_option, format_option, lang_option
 from sivistys_cli.diagnostics import Msg, Severity
 from sivistys_cli.display.messages import usage
-from sivistys_cli.errors import SivistysError
 
 if TYPE_CHECKING:
     from sivistys_cli.check.config import Config
@@ -165,19 +164,21 @@ def explain(
 def schema(
     kind: Annotated[str, typer.Argument(metavar="program|outcomes", help="program or outcomes.")] = "program",
     write: Annotated[Optional[Path], typer.Option("--write", metavar="DIR", help="Write both schemas to DIR/schema/ instead (DIR: the repository's top).")] = None,
+    lang: Annotated[Optional[str], lang_option()] = None,
 ) -> None:
     """Print the JSON Schema of program.yaml or outcomes/<year>.yaml, for editor completion.
 
     Example: sivistys schema --write .   (then point a file at it: # yaml-language-server: $schema=../../schema/program.schema.json)
     """
     from sivistys_cli.authoring.schema import MODELS, schema_text, write_schemas
+    from sivistys_cli.display.messages import choose_lang, say
 
     if write is not None:
         if not write.is_dir():
-            raise SivistysError(f"--write {write}: no such directory")
+            raise usage("cli.no_write_dir", path=str(write))
         for path in write_schemas(write):
-            sys.stdout.write(f"wrote {path}\n")
+            sys.stdout.write(say("cli.wrote", choose_lang(lang, None, os.environ), path=str(path)) + "\n")
         return
     if kind not in MODELS:
-        raise SivistysError(f"unknown schema '{kind}'; use program or outcomes")
+        raise usage("cli.unknown_schema", kind=kind)
     sys.stdout.write(schema_text(kind))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -9,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from sivistys_cli.authoring.export.formats import FORMATS
-from sivistys_cli.cli.app import command, format_option
+from sivistys_cli.cli.app import command, format_option, lang_option
 
 
 @command(examples=(
@@ -21,6 +22,7 @@ def export(
     output_format: Annotated[str, format_option(FORMATS)] = FORMATS.default,
     year: Annotated[Optional[int], typer.Option("--year", metavar="YEAR", help="Year of the outcomes sheet; default: the latest outcome file, else the current year within the period.")] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically); default: <program-id>.<format>.")] = None,
+    lang: Annotated[Optional[str], lang_option()] = None,
 ) -> None:
     """Write a program as a spreadsheet: actions, measures (targets, baseline) and a year's outcomes.
 
@@ -28,6 +30,7 @@ def export(
     """
     from sivistys_cli import atomic
     from sivistys_cli.authoring.export.build import export_book
+    from sivistys_cli.display.messages import choose_lang, say
 
     chosen = FORMATS.get(output_format)
     book = export_book(path, year)
@@ -37,7 +40,7 @@ def export(
         sys.stdout.buffer.write(data)
         return
     atomic.write_bytes(target, data)
-    sys.stdout.write(f"wrote {target}\n")
+    sys.stdout.write(say("cli.wrote", choose_lang(lang, None, os.environ), path=target) + "\n")
 
 
 @command(name="import", examples=(
@@ -48,6 +51,7 @@ def import_(
     file: Annotated[Path, typer.Argument(metavar="FILE", show_default=False, help="An .xlsx, .csv or .json file written by sivistys export.")],
     path: Annotated[Optional[Path], typer.Argument(metavar="[PATH]", show_default=False, help="The program directory; default: programs/<the id in the file>.")] = None,
     plan: Annotated[bool, typer.Option("--plan", help="Also take changed titles, targets, baselines, responsible and schedules.")] = False,
+    lang: Annotated[Optional[str], lang_option()] = None,
 ) -> None:
     """Take an edited export back: outcome statuses, values and comments (and the plan with --plan).
 
@@ -56,6 +60,9 @@ def import_(
     """
     from sivistys_cli.authoring.apply import apply
     from sivistys_cli.authoring.sheets import changes, read_sheets
+    from sivistys_cli.display.messages import choose_lang, say
+
+    language = choose_lang(lang, None, os.environ)
 
     year = read_sheets(file)[0]["year"]
     root, program, found = changes(file, path, plan)
@@ -63,5 +70,5 @@ def import_(
         sys.stdout.write(f"{change}\n")
     written = apply(root, program, year, found)
     for written_path in written:
-        sys.stdout.write(f"wrote {written_path}\n")
-    sys.stdout.write(f"{len(found)} change(s)\n" if found else "no changes\n")
+        sys.stdout.write(say("cli.wrote", language, path=str(written_path)) + "\n")
+    sys.stdout.write((say("cli.import.changes", language, n=len(found)) if found else say("cli.import.none", language)) + "\n")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from sivistys_cli.cli.app import command, console
+from sivistys_cli.cli.app import command, console, lang_option
 
 
 @command(examples=(
@@ -20,6 +21,7 @@ def fmt(
     paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[PATH]...", show_default=False, help="Program files, program directories or a directory of programs; default: programs/.")] = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; list the files that would change and exit 1 if any would.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Write nothing; show the changes as a unified diff (exit 1 if any).")] = False,
+    lang: Annotated[Optional[str], lang_option()] = None,
 ) -> None:
     """Put program and outcome files in one layout, keeping every comment.
 
@@ -32,20 +34,22 @@ def fmt(
     """
     from sivistys_cli import atomic
     from sivistys_cli.authoring.fmt import format_paths
+    from sivistys_cli.display.messages import choose_lang, error_text, say
 
+    language = choose_lang(lang, None, os.environ)
     results, failed = format_paths(paths or [Path("programs")])
     for message in failed:
-        console(stderr=True).print(f"sivistys: error: {message}", markup=False)
+        console(stderr=True).print(say("error.line", language, text=error_text(message, language)), markup=False)
     changed = [r for r in results if r.changed]
     for result in changed:
         if diff:
             sys.stdout.write(result.diff(str(result.path)))
         elif check:
-            sys.stdout.write(f"would reformat {result.path}\n")
+            sys.stdout.write(say("cli.fmt.would_reformat", language, path=str(result.path)) + "\n")
         else:
             atomic.write_if_changed(result.path, result.old, result.new)
-            sys.stdout.write(f"reformatted {result.path}\n")
+            sys.stdout.write(say("cli.fmt.reformatted", language, path=str(result.path)) + "\n")
     kept = len(results) - len(changed)
-    verb = "would be reformatted" if check or diff else "reformatted"
-    console(stderr=True).print(f"{len(changed)} file(s) {verb}, {kept} already formatted", markup=False)
+    done = "cli.fmt.would" if check or diff else "cli.fmt.done"
+    console(stderr=True).print(say(done, language, n=len(changed), kept=kept), markup=False)
     raise typer.Exit(2 if failed else 1 if changed and (check or diff) else 0)

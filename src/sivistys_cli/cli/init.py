@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -9,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from sivistys_cli.cli.app import command
-from sivistys_cli.errors import UsageError
+from sivistys_cli.display.messages import usage
 
 
 @command(examples=(
@@ -21,7 +22,7 @@ def init(
     program_id: Annotated[Optional[str], typer.Option("--id", metavar="ID", help="The program id: lowercase letters, digits, hyphens.")] = None,
     title: Annotated[Optional[str], typer.Option("--title", metavar="TITLE", help="The program's title as published.")] = None,
     period: Annotated[Optional[str], typer.Option("--period", metavar="START-END", help="The years it covers, e.g. 2025-2030.")] = None,
-    lang: Annotated[str, typer.Option("--lang", metavar="[fi|sv|en]", help="The main language of its texts.")] = "fi",
+    main_lang: Annotated[str, typer.Option("--lang", metavar="[fi|sv|en]", help="The main language of its texts.")] = "fi",
     organization: Annotated[Optional[str], typer.Option("--organization", metavar="NAME", help="The municipality or organisation, e.g. 'Esimerkkilän kunta'.")] = None,
     no_schema: Annotated[bool, typer.Option("--no-schema", help="Do not write schema/ into the repository.")] = False,
 ) -> None:
@@ -33,16 +34,19 @@ def init(
     """
     from sivistys_cli.authoring.init import NewProgram
     from sivistys_cli.authoring.init import init as make
+    from sivistys_cli.display.messages import choose_lang, say
 
     program_id = _ask(program_id, "--id", "Program id (e.g. perusopetus)")
     title = _ask(title, "--title", "Title")
     period = _ask(period, "--period", "Period (e.g. 2025-2030)")
     organization = _ask(organization, "--organization", "Organisation (e.g. Esimerkkilän kunta)")
     target, schemas = make(directory or Path("programs") / program_id,
-                           NewProgram(program_id, title, period, organization, lang), schemas=not no_schema)
+                           NewProgram(program_id, title, period, organization, main_lang), schemas=not no_schema)
+    # --lang names the program's language; messages follow SIVISTYS_LANG or the locale.
+    language = choose_lang(None, None, os.environ)
     for path in schemas:
-        sys.stdout.write(f"wrote {path}\n")
-    sys.stdout.write(f"created {target}; next: edit it, then `sivistys check {target.parent}`\n")
+        sys.stdout.write(say("cli.wrote", language, path=str(path)) + "\n")
+    sys.stdout.write(say("cli.init.created", language, path=str(target), folder=str(target.parent)) + "\n")
 
 
 def _ask(value: str | None, option: str, question: str) -> str:
@@ -50,7 +54,7 @@ def _ask(value: str | None, option: str, question: str) -> str:
     if value is not None:
         return value
     if not interactive():
-        raise UsageError(f"missing {option}; give it, or run init on a terminal to be asked")
+        raise usage("cli.missing_option", option=option)
     return str(typer.prompt(question))
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from sivistys_cli.cli.app import app, command, epilog
+from sivistys_cli.cli.app import app, command, epilog, lang_option
 
 EXAMPLES = (
     "sivistys outcomes new --year 2026 programs/perusopetus",
@@ -24,6 +25,7 @@ def new(
     year: Annotated[int, typer.Option("--year", metavar="YEAR", help="The year to assess, within the program period.")],
     path: Annotated[Optional[Path], typer.Argument(metavar="[PATH]", show_default=False, help="The program directory or its program.yaml; default: the current directory.")] = None,
     carry: Annotated[bool, typer.Option("--carry", help="Fill measures' values from the latest earlier year's file, as a starting point.")] = False,
+    lang: Annotated[Optional[str], lang_option()] = None,
 ) -> None:
     """Create outcomes/YEAR.yaml with an entry for every action and measure, or add the missing ones.
 
@@ -32,6 +34,10 @@ def new(
     """
     from sivistys_cli.authoring.outcomes import new_outcomes
 
+    from sivistys_cli.display.messages import choose_lang, say
+
+    language = choose_lang(lang, None, os.environ)
     done = new_outcomes(path or Path("."), year, carry)
-    verb = "created" if done.created else ("added to" if done.added else "already complete:")
-    sys.stdout.write(f"{verb} {done.path}" + (f" ({len(done.added)} entries)" if done.added else "") + "\n")
+    said = "cli.outcomes.created" if done.created else ("cli.outcomes.added" if done.added else "cli.outcomes.complete")
+    entries = say("cli.outcomes.entries", language, n=len(done.added)) if done.added else ""
+    sys.stdout.write(say(said, language, path=str(done.path), entries=entries) + "\n")

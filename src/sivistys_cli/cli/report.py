@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -9,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from sivistys_cli.cli.app import command, console, follow_links_option, format_option
-from sivistys_cli.errors import SivistysError, UsageError
+from sivistys_cli.display.messages import usage
+from sivistys_cli.errors import UsageError
 from sivistys_cli.report.formats import FORMATS
 
 if TYPE_CHECKING:
@@ -49,7 +51,7 @@ def report(
     try:
         day = dt.date.fromisoformat(date) if date else None
     except ValueError:
-        raise SivistysError(f"--date '{date}' is not a date; write it as YYYY-MM-DD") from None
+        raise usage("cli.not_a_date", value=date) from None
     corpus = load([path], follow_links=follow_links)
     kind = kind or ("annual" if year is not None else "program")
     options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day,
@@ -64,7 +66,7 @@ def report(
     if output is not None:
         atomic.write_bytes(output, data)
     elif isinstance(out, bytes) and sys.stdout.isatty():
-        raise SivistysError("a PDF is not for the terminal; write it to a file with -o FILE")
+        raise usage("cli.pdf_to_terminal")
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -74,24 +76,28 @@ def _report_all(corpus: Corpus, options: ReportOptions, output: str | None) -> N
     """Write each program's report into the folder `output`; say which programs have none, and why."""
     from sivistys_cli import atomic
     from sivistys_cli.report.batch import render_all
+    from sivistys_cli.display.messages import choose_lang, error_text, say
     from sivistys_cli.report.output import output_guard
 
+    language = choose_lang(options.lang or None, None, os.environ)
     if not output or not Path(output).is_dir():
-        raise UsageError(f"--all writes one file per program into a folder: give an existing folder as -o DIR (got {output!r})")
+        raise usage("cli.all_needs_folder", output=repr(output))
     worst = 0
     guard = output_guard(corpus)  # once per batch: the programs' files are gathered once
     for made in render_all(corpus, options):
         target = str(Path(output) / made.name)
         if isinstance(made.error, UsageError):  # nothing of this kind or year to report: skipped, not a failure
-            console(stderr=True).print(f"sivistys: skipped {made.error}", markup=False)
+            console(stderr=True).print(say("cli.report.skipped", language, reason=error_text(made.error, language)),
+                                       markup=False)
             continue
         if made.error is not None:  # the program does not pass its checks: it fails the run, as `report` of it would
-            console(stderr=True).print(f"sivistys: {made.program.root.name}: {made.error}", markup=False)
+            console(stderr=True).print(say("cli.report.failed", language, program=made.program.root.name,
+                                           reason=error_text(made.error, language)), markup=False)
             worst = max(worst, made.error.exit_code)
             continue
         guard(target)
         data = made.content if isinstance(made.content, bytes) else str(made.content).encode("utf-8")
         atomic.write_bytes(target, data)
-        sys.stdout.write(f"wrote {target}\n")
+        sys.stdout.write(say("cli.wrote", language, path=target) + "\n")
     if worst:
         raise typer.Exit(worst)

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from sivistys_cli.cli.app import command, console, follow_links_option
-from sivistys_cli.errors import SivistysError
+from sivistys_cli.display.messages import usage
 from sivistys_cli.summary.formats import FORMATS
 
 
@@ -32,7 +32,7 @@ def summary(
     from sivistys_cli.summary.build import build
 
     if lang is not None and lang not in LANGS:
-        raise SivistysError(f"unknown --lang '{lang}'; use one of: {', '.join(LANGS)}")
+        raise usage("cli.unknown_lang", value=lang, langs=", ".join(LANGS))
     summaries, tr, skipped = build(load([path] if path else [], follow_links=follow_links).programs, year, lang)
     for line in skipped:
         console(stderr=True).print(line, markup=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from dataclasses import field as _field
 from typing import Any
 
 from sivistys_cli.diff.fields import CHILD_FIELDS, IDENTITY, is_editorial, item_fields, jsonable
@@ -33,9 +34,14 @@ class Change:
     theme: str = ""  # id of the theme (or top-level goal) it falls under; "@2024" for outcomes; "" for the program
     theme_title: str = ""  # that theme's title; "" for the program and for outcomes (renderers name those)
     program_title: str = ""
+    # The same three titles in each language the program writes them in ({"title": {"sv": …}}), so that the
+    # text and Markdown formats can say them in the language asked for; JSON keeps the main language.
+    titles: dict[str, dict[str, str]] = _field(default_factory=dict, compare=False, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        del out["titles"]
+        return out
 
 
 def compare(old: Snapshot, new: Snapshot) -> list[Change]:
@@ -47,8 +53,11 @@ def compare(old: Snapshot, new: Snapshot) -> list[Change]:
         out += changes
     for key in sorted(old.outcomes.keys() | new.outcomes.keys()):
         out += _outcome_year(key, old.outcomes.get(key), new.outcomes.get(key), renamed.get(key[0], {}))
-    titles = {p.id: _text(p.title, p) for p in (*old.programs.values(), *new.programs.values())}
-    return [replace(c, program_title=titles.get(c.program, "")) for c in sorted(out, key=lambda c: c.program)]
+    titles = {p.id: p.title for p in (*old.programs.values(), *new.programs.values())}
+    programs = {p.id: p for p in (*old.programs.values(), *new.programs.values())}
+    return [replace(c, program_title=_text(titles[c.program], programs[c.program]) if c.program in titles else "",
+                    titles={**c.titles, "program_title": _langs(titles.get(c.program))})
+            for c in sorted(out, key=lambda c: c.program)]
 
 
 def summary(changes: list[Change]) -> dict[str, dict[str, int]]:
@@ -74,9 +83,10 @@ def _program(old: Program | None, new: Program | None) -> tuple[list[Change], di
         facts = {"title": _text(p.title, p), "period": jsonable(p.period), "status": p.status.value}
         added = old is None
         return [Change("added" if added else "removed", "program", p.id, p.id, old=None if added else facts,
-                       new=facts if added else None, title=_text(p.title, p))], {}
+                       new=facts if added else None, title=_text(p.title, p), titles={"title": _langs(p.title)})], {}
     head = [Change("changed", "program", new.id, new.id, f, jsonable(a), jsonable(b), not is_editorial(f),
-                   title=_text(new.title, new)) for f, a, b in item_fields(old, new, "program")]
+                   title=_text(new.title, new), titles={"title": _langs(new.title)})
+            for f, a, b in item_fields(old, new, "program")]
     matches = match(old, new)
     old_to_new = renames(matches)
     ordered = sorted(matches, key=_order(old, new, old_to_new))
@@ -131,7 +141,8 @@ def _where(it: Item, removed: bool, old_to_new: dict[str, str], old: Program, ne
     theme_node = tops.get(theme, top.node)
     return dict(item=it.kind, program=new.id, path=it.id_path, title=_text(it.node.title, program),
                 parent=it.parent.id_path if it.parent else program.id, theme=theme,
-                theme_title=_text(theme_node.title, new))
+                theme_title=_text(theme_node.title, new),
+                titles={"title": _langs(it.node.title), "theme_title": _langs(theme_node.title)})
 
 
 def _outcome_year(key: tuple[str, int], old: OutcomeYear | None, new: OutcomeYear | None,
@@ -160,6 +171,11 @@ def _outcome(old: Any, new: Any, where: dict[str, Any]) -> list[Change]:
                 else Change("removed", "outcome", old=jsonable(old), **where)]
     return [Change("changed", "outcome", field=f, old=jsonable(a), new=jsonable(b), substantive=not is_editorial(f),
                    **where) for f, a, b in item_fields(old, new, "outcome", frozenset({"ref"}))]
+
+
+def _langs(value: Any) -> dict[str, str]:
+    """A text's languages, when it is written in several."""
+    return {k: v for k, v in value.items() if isinstance(v, str)} if isinstance(value, dict) else {}
 
 
 def _text(value: Any, program: Program) -> str:

@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from sivistys_cli.display.messages import entry, say
+
 # Fields that hold an item's children: they are matched as items, never compared as values.
 CHILD_FIELDS = {
     "program": frozenset({"themes", "goals"}),
@@ -38,7 +40,7 @@ _EDITORIAL_LEAF = frozenset({"title", "subtitle", "description", "purpose", "not
                              "period_text", "presenter", "question", "low", "high", "publisher", "url"})
 
 # How elements of a list of objects are told apart, most specific first; used when unique on both sides.
-_KEY_SPECS = (("id",), ("ref",), ("year",), ("version",), ("year", "label"), ("name",), ("title",),
+_KEY_SPECS = (("id",), ("ref",), ("year",), ("version",), ("year", "label"), ("year", "label", "type"), ("name",), ("title",),
               ("source",), ("label",), ("program",), ("date",))
 
 Diff = tuple[str, Any, Any]  # (field path, old value, new value)
@@ -134,3 +136,27 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
+
+
+# A field path's parts: a name with an optional [list key], separated by dots outside the brackets.
+_PART = re.compile(r"([^.\[\]]+)((?:\[[^\]]*\])*)")
+
+
+def field_words(path: str, lang: str) -> str:
+    """A changed field in the reader's language: 'targets[2027].value' -> 'målnivå 2027 › värde' in Swedish.
+    English keeps the format's own keys, as the YAML and the JSON output write them."""
+    if lang == "en":
+        return path
+    parts = []
+    for name, keys in _PART.findall(path):
+        word = say(f"diff.field.{name}", lang) if _known(name) else name
+        parts.append(" ".join([word, *re.findall(r"\[([^\]]*)\]", keys)]))
+    return " › ".join(parts)
+
+
+def _known(name: str) -> bool:
+    try:
+        entry(f"diff.field.{name}", "en")
+    except KeyError:
+        return False
+    return True

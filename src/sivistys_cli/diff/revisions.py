@@ -8,19 +8,19 @@ from pathlib import Path
 from sivistys_cli import git
 from sivistys_cli.diff.request import DiffRequest
 from sivistys_cli.diff.snapshots import WORKTREE, Cache, Snapshot, file_kind, load_snapshot, read_files, read_or_refuse
+from sivistys_cli.display.messages import usage
 from sivistys_cli.errors import UsageError
 from sivistys_cli.load.reading import MAX_BYTES
-from sivistys_cli.model.paths import OUTCOMES_DIR, PROGRAM_FILE, program_files
+from sivistys_cli.model.paths import program_files
 
 DEFAULT_PATH = "programs"  # at the top of the working tree, wherever sivistys runs
-_EXPECTED = f"<program-id>/{PROGRAM_FILE} or <program-id>/{OUTCOMES_DIR}/<year>.yaml"
 
 
 def gather(request: DiffRequest, cwd: Path) -> tuple[Snapshot, Snapshot]:
     """The old and the new version, loaded; any problem is a UsageError that names the version."""
     if request.files:
         if request.merge_base:
-            raise UsageError("--merge-base compares git revisions; it does not go with --files")
+            raise usage("diff.merge_base_files")
         return _from_paths([*request.revisions, *request.paths], cwd)
     return _from_git(request, cwd)
 
@@ -31,18 +31,17 @@ def _from_paths(args: list[str], cwd: Path) -> tuple[Snapshot, Snapshot]:
         name, new_name = args[0], args[7] if len(args) == 9 else args[0]
         return _driver_side(args[1], f"a/{name}", name, cwd), _driver_side(args[4], f"b/{new_name}", new_name, cwd)
     if len(args) != 2:
-        raise UsageError("--files takes two paths: OLD NEW (files or directories)")
+        raise usage("diff.files_two")
     old, new = (_path_files(given, cwd) for given in args)
     if not old and not new:
-        raise UsageError(f"no programs in {args[0]} nor in {args[1]}; expected DIR/{PROGRAM_FILE} "
-                         f"or DIR/<program-id>/{PROGRAM_FILE}")
+        raise usage("diff.no_programs_either", old=args[0], new=args[1])
     return load_snapshot(args[0], args[0], old), load_snapshot(args[1], args[1], new)
 
 
 def _driver_side(given: str, label: str, name: str, cwd: Path) -> Snapshot:
     """One side for git's diff driver: a temporary file whose real name, `name`, says what it holds."""
     if file_kind(name) is None:
-        raise UsageError(f"{name} is not a program file; expected {_EXPECTED}")
+        raise usage("diff.not_a_program_file", path=name)
     if given == os.devnull:  # git's side of an added or deleted file
         return Snapshot(label)
     return load_snapshot(label, label, {name: _read(cwd / given, given)})
@@ -98,7 +97,7 @@ def _endpoints_with_hint(request: DiffRequest, cwd: Path, root: Path) -> tuple[t
         stray = next((r for r in request.revisions if _is_path(cwd, r)), None)
         if stray is None:
             raise
-        raise UsageError(f"{exc}; to compare only a path, put it after --: sivistys diff -- {stray}") from None
+        raise usage("diff.path_after_dashes", message=exc.msg or str(exc), path=stray) from None
 
 
 def _is_path(cwd: Path, name: str) -> bool:
@@ -129,9 +128,9 @@ def _revisions(request: DiffRequest) -> tuple[list[str], bool]:
             revs, merge_base = [r or "HEAD" for r in revs[0].split(dots, 1)], merge_base or dots == "..."
             break
     if len(revs) > 2:
-        raise UsageError("give at most two revisions; put paths after --, e.g. sivistys diff HEAD~1 -- programs/x")
+        raise usage("diff.two_revisions")
     if merge_base and not revs:
-        raise UsageError("--merge-base needs a revision, e.g. sivistys diff --merge-base origin/main")
+        raise usage("diff.merge_base_revision")
     return revs, merge_base
 
 
@@ -139,24 +138,22 @@ def _spec(given: str, cwd: Path, root: Path) -> str:
     """A path as git names it: relative to the repository root, '/'-separated, '.' for the root."""
     rel = os.path.relpath((cwd / given).resolve(), root)
     if rel == ".." or rel.startswith(".." + os.sep) or os.path.isabs(rel):
-        raise UsageError(f"{given}: outside the repository ({root})")
+        raise usage("diff.outside", path=given, root=str(root))
     return Path(rel).as_posix()
 
 
 def _require_paths(given: list[str], specs: list[str], names: list[str], read: list[str], worktree: Path | None,
                    old_label: str, new_label: str) -> None:
     """A path in neither version is a mistake (a typo, a path in another repository); so is one with no programs."""
-    both = f"{_name(old_label)} nor in {_name(new_label)}"
     for shown, spec in zip(given, specs):
         if any(_under(name, spec) for name in read):
             continue
         on_disk = worktree / spec if worktree is not None else None
         if not (on_disk and on_disk.exists()) and not any(_under(name, spec) for name in names):
-            raise UsageError(f"{shown}: not in {both}")
+            raise usage("diff.in_neither", path=shown, old=_name(old_label), new=_name(new_label))
         if spec in names or (on_disk and on_disk.is_file()):
-            raise UsageError(f"{shown}: not a program file; expected {_EXPECTED}")
-        raise UsageError(f"{shown}: no programs in {both}; expected {shown}/{PROGRAM_FILE} "
-                         f"or {shown}/<program-id>/{PROGRAM_FILE}")
+            raise usage("not_a_program_file", path=shown)
+        raise usage("diff.no_programs_in", path=shown, old=_name(old_label), new=_name(new_label))
 
 
 def _under(name: str, spec: str) -> bool:

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from sivistys_cli.diagnostics import Msg
+from sivistys_cli.display.messages import usage
 from sivistys_cli.display.sanitize import sanitize
 from sivistys_cli.errors import UsageError
 from sivistys_cli.load.corpus import LoadedFile
 from sivistys_cli.load.files import load_text, real
-from sivistys_cli.load.reading import MAX_BYTES, ReadLimits, Unreadable, decode, read_bytes
+from sivistys_cli.load.reading import MAX_BYTES, ReadLimits, Unreadable, decode, read_bytes, too_large
 from sivistys_cli.model import OutcomeYear, Program
 from sivistys_cli.model.index import walk
 from sivistys_cli.model.paths import OUTCOMES_DIR, PROGRAM_FILE, program_files
@@ -55,29 +57,27 @@ def load_snapshot(label: str, where: str, files: dict[str, bytes], cache: Cache 
     outcomes = {path: m for path, m in loaded.items() if isinstance(m, OutcomeYear)}
     return Snapshot(
         label,
-        _unique(where, programs, lambda m: m.id, lambda k: f"the program id '{k}'"),
+        _unique(where, programs, lambda m: m.id, lambda k: Msg("error.diff.what_program", {"id": k})),
         _unique(where, outcomes, lambda m: (m.program, m.year),
-                lambda k: f"the outcomes of program '{k[0]}' for {k[1]}"),
+                lambda k: Msg("error.diff.what_outcomes", {"program": k[0], "year": k[1]})),
     )
 
 
-def _unique(where: str, models: dict[str, M], key: Callable[[M], K], what: Callable[[K], str]) -> dict[K, M]:
+def _unique(where: str, models: dict[str, M], key: Callable[[M], K], what: Callable[[K], Msg]) -> dict[K, M]:
     """The models by key; two files with one key are an error that names both."""
     out: dict[K, M] = {}
     first: dict[K, str] = {}
     for path, model in models.items():
         k = key(model)
         if k in out:
-            raise UsageError(f"{where}: {first[k]} and {path} both have {what(k)}; one of them would hide "
-                             "the other's changes (sivistys check reports this)")
+            raise usage("diff.both_have", where=where, first=first[k], path=path, what=what(k))
         out[k], first[k] = model, path
     return out
 
 
 def _load_one(where: str, path: str, raw: bytes, cache: Cache) -> FileModel:
     if len(raw) > MAX_BYTES:
-        raise _cannot_compare(where, path, (1, 1), "SV003", f"the file is too large ({len(raw) >> 20} MiB; the "
-                              f"limit is {MAX_BYTES >> 20} MiB), so it is not read")
+        raise _cannot_compare(where, path, (1, 1), "SV003", too_large(len(raw), MAX_BYTES))
     text, problem = decode(raw)
     if problem is not None:
         raise _cannot_compare(where, path, problem[0], "SV003", problem[1])
@@ -88,15 +88,14 @@ def _load_one(where: str, path: str, raw: bytes, cache: Cache) -> FileModel:
     doc = load_text(text, path, model, what)
     if doc.model is None:
         first = min(doc.problems)
-        raise _cannot_compare(where, first.file, (first.line, first.col), first.code, first.message)
+        raise _cannot_compare(where, first.file, (first.line, first.col), first.code, first.msg or first.message)
     _refuse_duplicates(where, doc)
     cache[kind, raw] = doc.model  # type: ignore[index]
     return doc.model
 
 
-def _cannot_compare(where: str, path: str, pos: tuple[int, int], code: str, message: str) -> UsageError:
-    return UsageError(f"{where}: {path}:{pos[0]}:{pos[1]}: {code} {message} "
-                      "(this version of the file does not load, so it cannot be compared)")
+def _cannot_compare(where: str, path: str, pos: tuple[int, int], code: str, message: Msg | str) -> UsageError:
+    return usage("diff.cannot_compare", where=where, path=path, line=pos[0], col=pos[1], code=code, message=message)
 
 
 def _refuse_duplicates(where: str, doc: LoadedFile) -> None:
@@ -104,18 +103,17 @@ def _refuse_duplicates(where: str, doc: LoadedFile) -> None:
     a version is refused, as `sivistys check` reports it (SV201)."""
     if isinstance(doc.model, Program):
         places = [(item.id, item.loc + ("id",)) for item in walk(doc.model)]
-        what = "id"
+        what = "diff.id_twice"
     else:
         places = [(o.ref, ("outcomes", i, "ref")) for i, o in enumerate(doc.model.outcomes)]  # type: ignore[union-attr]
-        what = "outcome for"
+        what = "diff.outcome_twice"
     seen: dict[str, Loc] = {}
     for key, loc in places:
         if key in seen:
             line, col = doc.source.locate(loc)
             first = doc.source.locate(seen[key])[0]
-            raise UsageError(f"{where}: {doc.display}:{line}:{col}: SV201 {what} '{sanitize(key)}' is used twice "
-                             f"(first on line {first}); a diff matches items by id, so this version cannot be "
-                             "compared until the ids are unique (run sivistys check)")
+            raise usage(what, where=where, path=doc.display, line=line, col=col, key=sanitize(key),
+                        first=first)
         seen[key] = loc
 
 
@@ -137,4 +135,4 @@ def read_or_refuse(path: Path, given: str, limits: ReadLimits | None = None) -> 
     try:
         return read_bytes(path, limits or ReadLimits())
     except Unreadable as exc:
-        raise UsageError(f"{sanitize(given)}: {exc}") from None
+        raise usage("os_path", path=sanitize(given), reason=exc.msg) from None

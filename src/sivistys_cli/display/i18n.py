@@ -14,7 +14,7 @@ from babel.dates import format_date, get_month_names
 from babel.numbers import format_currency, format_decimal, format_percent
 from markupsafe import escape
 
-from sivistys_cli.errors import UsageError
+from sivistys_cli.errors import said
 
 LANGS = ("fi", "sv", "en")
 
@@ -48,7 +48,7 @@ class Localized(NamedTuple):
 def catalog(lang: str) -> dict[str, Any]:
     """The message catalog of a language, from the package's locales/<lang>.toml."""
     if lang not in LANGS:
-        raise UsageError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
+        raise said("unknown_language", value=lang, langs=", ".join(LANGS))
     return tomllib.loads((files("sivistys_cli") / "locales" / f"{lang}.toml").read_text(encoding="utf-8"))
 
 
@@ -147,9 +147,18 @@ class Translator:
         text = format_currency(amount, "EUR", format=pattern, locale=self.locale, currency_digits=False)
         return self._plain_spaces(text)
 
-    def plain_number(self, value: int | Decimal) -> str:
-        """A number in a one-line message: the locale's decimal sign, plain spaces between thousands."""
-        return self._plain_spaces(self.number(value))
+    def plain_number(self, value: int | Decimal | float) -> str:
+        """A number in a one-line message, with the decimals it was written with (3.0 stays 3,0 / 3.0): the
+        locale's decimal sign, plain spaces between thousands."""
+        if isinstance(value, bool) or not _formattable(value):
+            return self._plain_spaces(self.number(value))
+        # A float does not remember how it was written; a whole one is shown whole (9.0 as 9).
+        number = Decimal(int(value)) if isinstance(value, float) and value.is_integer() else Decimal(str(value))
+        places = -number.as_tuple().exponent  # type: ignore[operator]
+        if places <= 0:
+            return self._plain_spaces(self.number(number))
+        text = format_decimal(number, format="#,##0." + "0" * places, locale=self.locale)
+        return self._plain_spaces(text)
 
     def _plain_spaces(self, text: str) -> str:
         group = self.locale.number_symbols["latn"]["group"]

@@ -19,6 +19,8 @@ from typing import Any
 
 from sivistys_cli.diagnostics import Diagnostic, Msg, PerLang
 from sivistys_cli.display.i18n import Translator, flat_keys
+from sivistys_cli.display.literal import quoted
+from sivistys_cli import errors
 from sivistys_cli.errors import UsageError
 
 
@@ -42,7 +44,8 @@ def entry(key: str, lang: str) -> Any:
 
 
 class _Formatter(string.Formatter):
-    """str.format with three more specs: money, number, percent (one-line, plain spaces)."""
+    """str.format with more specs: money, number (one-line, plain spaces), and value: a value as the author
+    wrote it (true/false, a number in the language's notation, text in quotes)."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -53,7 +56,14 @@ class _Formatter(string.Formatter):
             return self.tr.plain_money(value)
         if format_spec == "number":
             return self.tr.plain_number(value)
+        if format_spec == "value":
+            return self._value(value)
         return super().format_field(value, format_spec)
+
+    def _value(self, value: Any) -> str:
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+            return self.tr.plain_number(value)
+        return quoted(value)
 
     def convert_field(self, value: Any, conversion: str | None) -> Any:
         return super().convert_field(_value(value, self.lang), conversion)
@@ -147,6 +157,15 @@ def usage(key: str, /, **args: object) -> UsageError:
     return UsageError(render(msg), msg)
 
 
+def error_text(exc: Exception, lang: str) -> str:
+    """An error's message in `lang` when it is in the catalogs, else as it was written."""
+    msg = getattr(exc, "msg", None)
+    return render(msg, lang) if isinstance(msg, Msg) else str(exc)
+
+
 def say(key: str, lang: str = "en", /, **args: object) -> str:
     """A message by key, e.g. a CLI error or a summary line."""
     return render(Msg(key, args), lang)
+
+
+errors.render_message = render  # errors raised below the display layer read as English text

@@ -25,9 +25,7 @@ class LoadedFile:
     model: Program | OutcomeYear | None = None
     problems: list[Diagnostic] = field(default_factory=list)
 
-    def problem(self, code: str, pos: tuple[int, int], loc: tuple, msg: Msg | str) -> None:
-        # A message the loader writes in English (not yet in the catalogs) is shown as written in every language.
-        msg = Msg("common.as_written", {"text": msg}) if isinstance(msg, str) else msg
+    def problem(self, code: str, pos: tuple[int, int], loc: tuple, msg: Msg) -> None:
         self.problems.append(Diagnostic(self.display, *pos, code, Severity.error, render(msg), id_path(self.data, loc),
                                         msg))
 

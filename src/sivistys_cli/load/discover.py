@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sivistys_cli.diagnostics import Diagnostic, Severity
-from sivistys_cli.errors import UsageError
+from sivistys_cli.diagnostics import Diagnostic, Msg, Severity
+from sivistys_cli.display.messages import render, usage
 from sivistys_cli.load.corpus import Corpus, ProgramDir
 from sivistys_cli.load.files import display_path, read_file, real
 from sivistys_cli.load.reading import MAX_BYTES, ReadLimits
@@ -46,11 +46,8 @@ def plan(paths: Iterable[str | Path], cwd: Path | None = None, max_bytes: int = 
     orphans = []
     for orphan in _orphans(given, cwd):
         selected.add(orphan)
-        orphans.append(Diagnostic(
-            display_path(orphan, cwd), 1, 1, "SV005", Severity.warning,
-            f"the directory '{orphan.parent.name}' has YAML files but no {PROGRAM_FILE}, so it is not checked; "
-            f"name the program file {PROGRAM_FILE}",
-        ))
+        msg = Msg("SV005.orphan", {"directory": orphan.parent.name})
+        orphans.append(Diagnostic(display_path(orphan, cwd), 1, 1, "SV005", Severity.warning, render(msg), msg=msg))
     return Plan(sorted(roots), sorted(_siblings(roots) - roots), selected, orphans, ReadLimits(max_bytes, inside))
 
 
@@ -78,10 +75,10 @@ def _discover(paths: list[Path], cwd: Path) -> tuple[set[Path], set[Path]]:
     selected: set[Path] = set()
     for given in paths:
         if "\0" in str(given):
-            raise UsageError(f"{given}: a path cannot contain a NUL character")
+            raise usage("nul_path", path=str(given))
         path = real(cwd / given)
         if not _exists(path, given):
-            raise UsageError(f"{given}: no such file or directory")
+            raise usage("no_such_path", path=str(given))
         if not path.is_dir():
             root = _root_of_file(path, given)
             roots.add(root)
@@ -89,9 +86,7 @@ def _discover(paths: list[Path], cwd: Path) -> tuple[set[Path], set[Path]]:
             continue
         found = [path] if os.path.lexists(path / PROGRAM_FILE) else sorted(p.parent for p in path.glob(f"*/{PROGRAM_FILE}"))
         if not found:
-            raise UsageError(
-                f"{given}: no programs found; expected {given}/{PROGRAM_FILE} or {given}/<program-id>/{PROGRAM_FILE}"
-            )
+            raise usage("no_programs", path=str(given))
         for root in found:
             roots.add(root)
             selected.update(_program_files(root))
@@ -102,7 +97,7 @@ def _exists(path: Path, given: Path) -> bool:
     try:
         return path.exists()
     except OSError as exc:  # e.g. a name longer than the file system allows
-        raise UsageError(f"{given}: {exc.strerror or exc}") from None
+        raise usage("os_path", path=str(given), reason=exc.strerror or str(exc)) from None
 
 
 def _orphans(given: list[Path], cwd: Path) -> list[Path]:
@@ -121,12 +116,12 @@ def _orphans(given: list[Path], cwd: Path) -> list[Path]:
 
 def _root_of_file(path: Path, given: Path) -> Path:
     if path.suffix not in (".yaml", ".yml"):
-        raise UsageError(f"{given}: not a YAML file; sivistys reads program.yaml and outcomes/<year>.yaml")
+        raise usage("not_yaml", path=str(given))
     if path.parent.name == OUTCOMES_DIR and (path.parent.parent / PROGRAM_FILE).exists():
         return path.parent.parent
     if path.name == PROGRAM_FILE:
         return path.parent
-    raise UsageError(f"{given}: not a program file; expected <program-id>/{PROGRAM_FILE} or <program-id>/outcomes/<year>.yaml")
+    raise usage("not_a_program_file", path=str(given))
 
 
 def _siblings(roots: set[Path]) -> set[Path]:
@@ -161,11 +156,6 @@ def dir_diagnostics(pd: ProgramDir, cwd: Path) -> list[Diagnostic]:
     out = [d for doc in pd.documents for d in doc.problems]
     for path in sorted(pd.root.glob("*.y*ml")):
         if path.name != PROGRAM_FILE:
-            out.append(
-                Diagnostic(
-                    display_path(real(path), cwd), 1, 1, "SV005", Severity.warning,
-                    f"'{path.name}' is not read; sivistys reads {PROGRAM_FILE} and {OUTCOMES_DIR}/<year>.yaml "
-                    "(rename it or move it out of the program directory)",
-                )
-            )
+            msg = Msg("SV005.stray", {"name": path.name})
+            out.append(Diagnostic(display_path(real(path), cwd), 1, 1, "SV005", Severity.warning, render(msg), msg=msg))
     return out

@@ -29,7 +29,7 @@ def read_file(path: Path, cwd: Path, model: type, what: str, limits: ReadLimits 
     try:
         raw = read_bytes(path, limits or ReadLimits())
     except Unreadable as exc:
-        doc.problem("SV003", (1, 1), (), str(exc))
+        doc.problem("SV003", (1, 1), (), exc.msg)
         return doc
     text, problem = decode(raw)
     if problem is not None:
@@ -47,7 +47,7 @@ def _fill(doc: LoadedFile, text: str, model: type, what: str) -> LoadedFile:
     parsed: Parsed = parse(text)
     doc.source, doc.suppressions, doc.data = parsed.source, parsed.suppressions, parsed.data
     for p in parsed.problems:
-        doc.problem(p.code, (p.line, p.col), p.loc, p.message)
+        doc.problem(p.code, (p.line, p.col), p.loc, p.msg)
     if any(p.code == "SV001" for p in parsed.problems):
         return doc
     doc.model, findings = validate(model, parsed.data, what)

@@ -7,7 +7,11 @@ import errno
 import os
 import stat
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
+
+from sivistys_cli.diagnostics import Msg
+from sivistys_cli.display.messages import render
 
 # A real program is a few hundred kilobytes; ten megabytes leaves room for any of them and stops a
 # mistaken or hostile file (a disk image, /dev/zero) before it is read into memory.
@@ -19,12 +23,16 @@ _BOMS = (  # the longer UTF-32 little-endian mark starts like UTF-16's, so it is
     (codecs.BOM_UTF16_LE, "UTF-16", "little-endian"),
     (codecs.BOM_UTF16_BE, "UTF-16", "big-endian"),
 )
-_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
-          (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))
+_KINDS = ((stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"), (stat.S_ISSOCK, "socket"),
+          (stat.S_ISDIR, "directory"))
 
 
 class Unreadable(Exception):
-    """A file that is not read, with the reason in plain words."""
+    """A file that is not read, with the reason in plain words (`msg`, said in any language; str() is English)."""
+
+    def __init__(self, msg: Msg) -> None:
+        super().__init__(render(msg))
+        self.msg = msg
 
 
 @dataclass(frozen=True)
@@ -57,16 +65,16 @@ def read_bytes(path: Path, limits: ReadLimits) -> bytes:
         os.close(fd)
     raw = b"".join(chunks)
     if len(raw) > limits.max_bytes:
-        raise Unreadable(_too_large(len(raw), limits.max_bytes))
+        raise Unreadable(too_large(len(raw), limits.max_bytes))
     return raw
 
 
 def _check_kind(info: os.stat_result, limits: ReadLimits) -> None:
     kind = next((what for test, what in _KINDS if test(info.st_mode)), None)
     if kind is not None:
-        raise Unreadable(f"the file is {kind}, not a regular file; sivistys reads only regular files")
+        raise Unreadable(Msg("SV003.not_regular", {"kind": Msg(f"SV003.kind_{kind}")}))
     if info.st_size > limits.max_bytes:
-        raise Unreadable(_too_large(info.st_size, limits.max_bytes))
+        raise Unreadable(too_large(info.st_size, limits.max_bytes))
 
 
 def _check_link(path: Path, limits: ReadLimits) -> None:
@@ -76,52 +84,50 @@ def _check_link(path: Path, limits: ReadLimits) -> None:
         return
     target = _resolve(path)
     if not any(target.is_relative_to(folder) for folder in limits.inside):
-        raise Unreadable("the file is a symbolic link to a file outside the checked folder, so it is not read; "
-                         "copy the file here, or check the folder the link leads to")
+        raise Unreadable(Msg("SV003.link_outside"))
 
 
 def _resolve(path: Path) -> Path:
     try:
         return path.resolve(strict=True)
     except RuntimeError:
-        raise Unreadable("the file is a symbolic link that leads back to itself (a loop); remove the link") from None
+        raise Unreadable(Msg("SV003.link_loop")) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise Unreadable("the file is a symbolic link that leads back to itself (a loop); remove the link") from None
+            raise Unreadable(Msg("SV003.link_loop")) from None
         raise Unreadable(_os_reason(exc)) from None
 
 
-def _os_reason(exc: OSError) -> str:
+def _os_reason(exc: OSError) -> Msg:
     if exc.errno == errno.ELOOP:
-        return "the file is a symbolic link that leads back to itself (a loop); remove the link"
+        return Msg("SV003.link_loop")
     if exc.errno == errno.ENOENT:
-        return "cannot read the file: it does not exist (a symbolic link whose target is missing?)"
-    return f"cannot read the file: {exc.strerror or exc}"
+        return Msg("SV003.missing")
+    return Msg("SV003.unreadable", {"reason": exc.strerror or str(exc)})  # the system's words, in English
 
 
-def _too_large(size: int, limit: int) -> str:
-    return (f"the file is too large ({_mib(size)}; the limit is {_mib(limit)}), so it is not read; "
-            "a program file is normally well under 1 MiB")
+def too_large(size: int, limit: int) -> Msg:
+    return Msg("SV003.too_large", {"size": _mib(size), "limit": _mib(limit)})
 
 
-def _mib(size: int) -> str:
-    return f"{size / (1 << 20):.1f} MiB" if size >= 1 << 20 else f"{size} bytes"
+def _mib(size: int) -> Msg:
+    if size >= 1 << 20:
+        return Msg("SV003.mib", {"size": (Decimal(size) / (1 << 20)).quantize(Decimal("0.1"))})
+    return Msg("SV003.bytes", {"n": size})
 
 
-def decode(raw: bytes) -> tuple[str, tuple[tuple[int, int], str] | None]:
+def decode(raw: bytes) -> tuple[str, tuple[tuple[int, int], Msg] | None]:
     """The text of a UTF-8 file (a UTF-8 byte order mark is dropped), or a positioned reason it is not one.
 
     The same words serve every command, so `check` and `diff` describe a file alike.
     """
     wide = _wide_encoding(raw)
     if wide is not None:
-        return "", ((1, 1), f"the file is {wide} text, not UTF-8; save it as UTF-8 in your editor "
-                    "(in Notepad: Save as, Encoding: UTF-8)")
+        return "", ((1, 1), Msg("SV003.wide", {"encoding": wide}))
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        return "", (_byte_position(raw, exc.start), "the file is not UTF-8 text (it looks like Windows-1252 or "
-                    "Latin-1); save it as UTF-8 in your editor")
+        return "", (_byte_position(raw, exc.start), Msg("SV003.encoding"))
 
 
 def _wide_encoding(raw: bytes) -> str | None:

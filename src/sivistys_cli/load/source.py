@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from sivistys_cli.diagnostics import Msg
+from sivistys_cli.display.messages import render
 from sivistys_cli.load.marks import GiveUp, fast_parse
 from sivistys_cli.model.types import Loc
 
@@ -55,8 +57,13 @@ class Problem:
     code: str
     line: int
     col: int
-    message: str
+    msg: Msg  # said in any language by display.messages.render
     loc: Loc = ()
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return render(self.msg)
 
 
 @dataclass
@@ -157,11 +164,11 @@ def parse(text: str) -> Parsed:
     try:
         data = _Builder(smap, problems, loader, lines).document()
     except _Refused as exc:
-        return Parsed(None, smap, [Problem("SV001", *exc.pos, str(exc))], suppressions)
+        return Parsed(None, smap, [Problem("SV001", *exc.pos, exc.msg)], suppressions)
     except yaml.MarkedYAMLError as exc:
         return Parsed(None, smap, [_syntax_problem(exc, lines)], suppressions)
     except yaml.YAMLError as exc:  # e.g. a character libyaml refuses outright
-        return Parsed(None, smap, [Problem("SV001", 1, 1, f"YAML syntax error: {exc}")], suppressions)
+        return Parsed(None, smap, [Problem("SV001", 1, 1, Msg("SV001.other", {"problem": str(exc)}))], suppressions)
     finally:
         loader.dispose()
     return Parsed(data, smap, problems, suppressions)
@@ -181,17 +188,15 @@ def _fast_parse(text: str, lines: Lines) -> tuple[Any, Any] | None:
 def _control_problem(found: re.Match[str], lines: Lines) -> Problem:
     code = ord(found.group())
     name = f" ({_NAMES[code]})" if code in _NAMES else ""
-    return Problem("SV001", *lines.pos(found.start()),
-                   f"the file contains an invisible control character U+{code:04X}{name}, which YAML does not "
-                   "allow; remove it")
+    return Problem("SV001", *lines.pos(found.start()), Msg("SV001.control", {"code": f"{code:04X}", "name": name}))
 
 
 class _Refused(Exception):
     """A document that would be unsafe to build (too deep, exploding aliases): a positioned SV001."""
 
-    def __init__(self, pos: tuple[int, int], message: str) -> None:
-        super().__init__(message)
-        self.pos = pos
+    def __init__(self, pos: tuple[int, int], msg: Msg) -> None:
+        super().__init__(render(msg))
+        self.pos, self.msg = pos, msg
 
 
 @dataclass
@@ -261,8 +266,7 @@ class _Builder:
     def _single_document(self) -> None:
         if not self.loader.check_event(yaml.StreamEndEvent):
             event = self.loader.get_event()
-            raise _Refused(self.lines.at(event.start_mark), "the file holds more than one YAML document (a second "
-                           "'---'); keep one document per file")
+            raise _Refused(self.lines.at(event.start_mark), Msg("SV001.documents"))
 
     def _node(self) -> None:
         event = self.loader.get_event()
@@ -283,8 +287,7 @@ class _Builder:
             return
         self._collection_tag(event, pos)
         if len(self.stack) >= MAX_DEPTH:
-            raise _Refused(pos, f"the values here are nested more than {MAX_DEPTH} levels deep; a program needs "
-                           "far fewer: close the brackets or remove the extra indentation")
+            raise _Refused(pos, Msg("SV001.too_deep", {"depth": MAX_DEPTH}))
         value: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
         self.stack.append(_Frame(loc if loc is not None else ("<key>",), value, pos, anchor))
         if anchor is not None:
@@ -304,31 +307,26 @@ class _Builder:
     def _anchor(self, anchor: str, pos: tuple[int, int]) -> None:
         if anchor in self.anchor_pos:
             first = self.anchor_pos[anchor]
-            raise _Refused(pos, f"the anchor '&{anchor}' is defined a second time (first on line {first[0]}); "
-                           "give each anchor its own name")
+            raise _Refused(pos, Msg("SV001.anchor_twice", {"anchor": anchor, "line": first[0]}))
         self.anchor_pos[anchor] = pos
 
     def _alias(self, event: Any, pos: tuple[int, int]) -> None:
         name = event.anchor
         if name in self.open_anchors:
-            raise _Refused(pos, "an alias (*name) refers to the value it is inside of; remove the alias")
+            raise _Refused(pos, Msg("SV001.alias_loop"))
         if name not in self.anchors:
-            raise _Refused(pos, f"the alias '*{name}' names no anchor '&{name}' above it; define the anchor first, "
-                           "or put text that begins with '*' in quotes")
+            raise _Refused(pos, Msg("SV001.no_anchor", {"name": name}))
         found = self.anchors[name]
         self.alias_values += found.size
         self.alias_chars += found.chars
         if self.alias_values > MAX_ALIAS_VALUES or self.alias_chars > MAX_ALIAS_CHARS:
-            raise _Refused(pos, "the aliases (*name) in this file repeat more than "
-                           f"{MAX_ALIAS_VALUES:,} values or {MAX_ALIAS_CHARS >> 20} MiB of text; write the values "
-                           "out instead of repeating aliases".replace(",", " "))
+            raise _Refused(pos, Msg("SV001.alias_bomb", {"values": MAX_ALIAS_VALUES, "mib": MAX_ALIAS_CHARS >> 20}))
         self._store(found.value, pos, found.height, found.size, found.chars, None, self._child_loc())
 
     def _collection_tag(self, event: Any, pos: tuple[int, int]) -> None:
         tag = event.tag
         if tag not in (None, "!", _MAP, _SEQ):
-            raise _Refused(pos, f"the tag '{tag}' is not supported; remove it (sivistys reads plain YAML: "
-                           "mappings, lists, text, numbers, dates, true and false)")
+            raise _Refused(pos, Msg("SV001.tag", {"tag": tag}))
 
     def _scalar(self, event: Any, pos: tuple[int, int]) -> Any:
         if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None:
@@ -340,8 +338,7 @@ class _Builder:
                 "tag:yaml.org,2002:str"
         explicit = event.tag not in (None, "!")
         if tag not in _PLAIN_TAGS:
-            raise _Refused(pos, f"the tag '{event.tag or tag}' is not supported; remove it (sivistys reads plain "
-                           "YAML: mappings, lists, text, numbers, dates, true and false)")
+            raise _Refused(pos, Msg("SV001.tag", {"tag": event.tag or tag}))
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = self.loader.yaml_constructors[tag](self.loader, node)
@@ -349,8 +346,7 @@ class _Builder:
             if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and not explicit:
                 raise _Refused(pos, _too_large(event.value)) from None  # more digits than Python converts
             if explicit:
-                raise _Refused(pos, f"'{event.value}' cannot be read as {event.tag}; remove the tag or "
-                               "correct the value") from None
+                raise _Refused(pos, Msg("SV001.tag_value", {"value": event.value, "tag": event.tag})) from None
             return str(event.value)  # e.g. 2025-06-31 looks like a date but is none; validation explains
         return self._number(value, event.value, pos)
 
@@ -373,8 +369,7 @@ class _Builder:
             return
         top = self.stack[-1]
         if len(self.stack) + height > MAX_DEPTH + 1:
-            raise _Refused(pos, f"through aliases, the values here are nested more than {MAX_DEPTH} levels deep; "
-                           "write them out instead")
+            raise _Refused(pos, Msg("SV001.deep_aliases", {"depth": MAX_DEPTH}))
         top.height = max(top.height, height + 1)
         top.size += size
         top.chars += chars
@@ -394,10 +389,8 @@ class _Builder:
         loc = top.loc + (key.text,)
         if key.text in top.value:
             first = self.smap.keys[loc]
-            self.problems.append(Problem(
-                "SV002", *key.pos,
-                f"duplicate key '{key.text}' (first on line {first[0]}); remove one of them or merge them", loc,
-            ))
+            self.problems.append(Problem("SV002", *key.pos, Msg("SV002.message", {"key": key.text, "line": first[0]}),
+                                         loc))
             return
         self.smap.keys.setdefault(loc, key.pos)
         self.smap.values.setdefault(loc, pos)
@@ -415,9 +408,8 @@ class _Builder:
         self._store(frame.value, frame.pos, frame.height, frame.size, frame.chars, frame.anchor, loc)
 
 
-def _too_large(written: str) -> str:
-    shown = written if len(written) <= 20 else written[:17] + "…"
-    return f"the number {shown} is too large; sivistys takes numbers up to 10^15 (a thousand trillion)"
+def _too_large(written: str) -> Msg:
+    return Msg("SV001.too_large", {"number": written if len(written) <= 20 else written[:17] + "…"})
 
 
 def _key_text(value: Any) -> str:
@@ -428,17 +420,17 @@ def _key_text(value: Any) -> str:
     return str(value)
 
 
+# What the parser says -> the plain-language hint (`yaml_hint.<key>` in the message catalogs).
 _HINTS = (
-    ("tab character", "indent with spaces, not tabs"),
-    ("mapping values are not allowed", "a value that contains ': ' must be quoted, or a line lacks its 'key:'"),
-    ("did not find expected '-' indicator", "a list item or key is indented differently from its neighbours; "
-     "align them"),
-    ("did not find expected key", "a key is indented differently from the keys above it; align them"),
-    ("could not find expected ':'", "a line is missing 'key: value', or a quote is not closed"),
-    ("found undefined alias", "'*' starts an alias; put text that begins with '*' in quotes"),
-    ("did not find expected ',' or ']'", "a list in [ ] is not closed, or an item in it needs quotes"),
-    ("did not find expected ',' or '}'", "a mapping in { } is not closed, or a value in it needs quotes"),
-    ("found unexpected end of stream", "a quote or bracket opened here is never closed"),
+    ("tab character", "tab"),
+    ("mapping values are not allowed", "colon"),
+    ("did not find expected '-' indicator", "dash"),
+    ("did not find expected key", "key"),
+    ("could not find expected ':'", "missing_colon"),
+    ("found undefined alias", "alias"),
+    ("did not find expected ',' or ']'", "list"),
+    ("did not find expected ',' or '}'", "mapping"),
+    ("found unexpected end of stream", "unclosed"),
 )
 
 
@@ -451,20 +443,17 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, lines: Lines) -> Problem:
     line, col = lines.at(mark)
     quote = _open_quote(lines, line)
     if quote is not None:
-        return Problem("SV001", *quote, "YAML syntax error: a quoted text begins here and its closing quote is missing; "
-                       "close the quote on the line where the text ends")
+        return Problem("SV001", *quote, Msg("SV001.open_quote"))
     line = min(line, lines.count())
     if "another document" in problem:
-        return Problem("SV001", line, col, "the file holds more than one YAML document (a second '---'); "
-                       "keep one document per file")
+        return Problem("SV001", line, col, Msg("SV001.documents"))
     if "cannot start any token" in problem:
         text = lines.line_text(line)
         char = text[col - 1:col] if col <= len(text) else ""
-        hint = ("indent with spaces, not tabs" if char == "\t"
-                else f"a value cannot start with '{char}'; put the value in quotes")
-        return Problem("SV001", line, col, f"YAML syntax error: {problem}; {hint}")
-    hint = next((h for needle, h in _HINTS if needle in problem), "fix the YAML syntax at this position")
-    return Problem("SV001", line, col, f"YAML syntax error: {problem}; {hint}")
+        hint = Msg("yaml_hint.tab") if char == "\t" else Msg("yaml_hint.token", {"char": char})
+        return Problem("SV001", line, col, Msg("SV001.message", {"problem": problem, "hint": hint}))
+    hint = Msg(f"yaml_hint.{next((h for needle, h in _HINTS if needle in problem), 'other')}")
+    return Problem("SV001", line, col, Msg("SV001.message", {"problem": problem, "hint": hint}))
 
 
 # A value that begins with a quote: `key: 'text`, `- "text`.

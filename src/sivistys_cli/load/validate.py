@@ -52,7 +52,7 @@ _EXPLAINED = (
     "enum", "literal_error", "int_parsing", "int_type", "int_from_float", "greater_than_equal", "less_than_equal",
     "date_from_datetime_parsing", "date_parsing", "date_type", "decimal_parsing", "decimal_type", "decimal_max_places",
     "finite_number", "bool_parsing", "bool_type", "tuple_type", "list_type", "model_type", "model_attributes_type",
-    "dict_type", "string_type", "string_too_long", "string_pattern_mismatch",
+    "dict_type", "string_type", "string_too_long", "string_pattern_mismatch", "too_short",
     # the format's own errors (model/types.py)
     "control_character", "text_type", "text_type_lang", "text_lang", "value_finite", "value_type",
 )
@@ -213,7 +213,8 @@ def _explain(err: dict[str, Any]) -> Msg:
     if kind not in _EXPLAINED:
         return Msg("explain.other", {"text": err["msg"].rstrip(".")})
     args = {"choices": _choices(ctx.get("expected", "")), "ge": ctx.get("ge"), "le": ctx.get("le"),
-            "max_length": ctx.get("max_length"), "code": ctx.get("code"), "lang": ctx.get("lang")}
+            "max_length": ctx.get("max_length"), "code": ctx.get("code"), "lang": ctx.get("lang"),
+            "n": ctx.get("min_length")}
     return Msg(f"explain.{kind}", args)
 
 

@@ -9,7 +9,9 @@ from pathlib import Path
 from sivistys_cli.check import engine
 from sivistys_cli.check.config import Config
 from sivistys_cli.diagnostics import Diagnostic, Severity
-from sivistys_cli.errors import SivistysError, UsageError
+from sivistys_cli.diagnostics import Msg
+from sivistys_cli.display.messages import usage
+from sivistys_cli.errors import SivistysError
 from sivistys_cli.load.corpus import Corpus, LoadedFile, ProgramDir
 
 
@@ -22,16 +24,17 @@ def select_program(corpus: Corpus, given: str | None = None, kind: str = "annual
     """
     if len(corpus.programs) != 1:
         names = ", ".join(pd.root.name for pd in corpus.programs)
-        raise UsageError(f"a report is about one program, and the path holds {len(corpus.programs)}: {names}; name one of them")
+        raise usage("report.one_program", n=len(corpus.programs), names=names)
     pd = corpus.programs[0]
     errors = program_errors(corpus, pd)
     if kind == "program":
         errors = [d for d in errors if d.file == pd.program_doc.display]
     if errors:
         first = errors[0]
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise SivistysError(f"cannot make a report: {first.file}:{first.line}:{first.col}: {first.code} {first.message}{more}; "
-                            f"run `sivistys check {shlex.quote(_check_path(pd, given))}`")
+        more = Msg("error.report.more", {"n": len(errors) - 1}) if len(errors) > 1 else ""
+        raise SivistysError("", Msg("error.report.has_errors", {
+            "file": first.file, "line": first.line, "col": first.col, "code": first.code,
+            "message": first.msg or first.message, "more": more, "command": shlex.quote(_check_path(pd, given))}))
     return pd
 
 
@@ -66,9 +69,9 @@ def resolve_year(pd: ProgramDir, year: int | None) -> int:
     """The year of an annual report: the one asked for, if it has outcomes; else the latest."""
     years = sorted(pd.outcomes)
     if not years:
-        raise UsageError(f"{pd.root.name}: there are no outcome files (outcomes/<year>.yaml) to make an annual report of")
+        raise usage("report.no_outcomes", program=pd.root.name)
     if year is None:
         return years[-1]
     if year not in years:
-        raise UsageError(f"{pd.root.name}: no outcomes for {year}; outcomes exist for {', '.join(map(str, years))}")
+        raise usage("report.no_year", program=pd.root.name, year=year, years=", ".join(map(str, years)))
     return year

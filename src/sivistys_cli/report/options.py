@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sivistys_cli.display.i18n import LANGS
+from sivistys_cli.display.messages import usage
 from sivistys_cli.errors import UsageError
 from sivistys_cli.report.formats import FORMATS
 
@@ -29,10 +30,10 @@ class ReportOptions:
     def check(self) -> None:
         for name, value, allowed in (("--kind", self.kind, KINDS), ("--lang", self.lang, LANGS)):
             if value not in allowed and not (name == "--lang" and value == ""):
-                raise UsageError(f"unknown {name} '{value}'; use one of: {', '.join(allowed)}")
+                raise usage("report.unknown", option=name, value=value, choices=", ".join(allowed))
         FORMATS.get(self.fmt)
         if self.template_dir is not None and not self.template_dir.is_dir():
-            raise UsageError(f"{self.template_dir}: no such template directory")
+            raise usage("report.no_template_dir", path=str(self.template_dir))
 
 
 def report_commit(rev: str | None, path: Path) -> str | None:
@@ -45,5 +46,5 @@ def report_commit(rev: str | None, path: Path) -> str | None:
     try:
         root = git.toplevel(where)
     except UsageError:
-        raise UsageError(f"--commit {rev}: {path} is not inside a git repository") from None
+        raise usage("report.no_repository", rev=rev, path=str(path)) from None
     return git.resolve(rev, root)[:12]

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from sivistys_cli.errors import UsageError
+from sivistys_cli.display.messages import usage
 from sivistys_cli.load.corpus import Corpus
 from sivistys_cli.load.files import display_path
 
@@ -39,13 +39,12 @@ def output_guard(corpus: Corpus) -> Callable[[str], None]:
             if found is not None:
                 shown = display_path(found, Path.cwd())
                 which = "" if shown == output else f" {shown}"
-                raise UsageError(f"{output} would overwrite your program file{which}; choose another -o")
+                raise usage("report.overwrite", path=output, which=which)
             root = next((r for r in roots if target.is_relative_to(r)), None)
             if root is not None and target.suffix in (".yaml", ".yml"):
-                raise UsageError(f"{output} is a YAML file in the program directory {root.name}, which sivistys "
-                                 "would read as part of the program; choose another -o")
+                raise usage("report.yaml_in_program", path=output, directory=root.name)
         except OSError as exc:  # e.g. a name longer than the file system allows
-            raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+            raise usage("write.cannot", path=output, reason=exc.strerror or str(exc)) from None
 
     return guard
 

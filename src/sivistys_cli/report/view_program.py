@@ -197,15 +197,25 @@ def parts_view(program: Program, present: Callable[[str], bool], tr: Translator,
     for leftover in _leftovers(program, parts, tr):
         parent = SUBPARTS.get(leftover.kind)
         at = _after(parts, parent) if parent else None
-        parts.insert(at, leftover) if at is not None else parts.append(leftover)
+        if at is None:
+            parts.append(leftover)
+        else:
+            parts.insert(at, leftover)
     shown = []
     for part in parts:
-        if part.kind in ("section", "theme") or present(part.kind) or part.kind == "themes" and part.payload:
+        if _stated(part, present):
             shown.append(part)
-        elif show_missing and part.kind in GAPS:
+        elif show_missing and part.kind in GAPS and not (part.kind == "themes" and program.themes):
             part.missing = True
             shown.append(part)
-    return _under_structure(shown, tr)
+    return _under_structure(shown)
+
+
+def _stated(part: Part, present: Callable[[str], bool]) -> bool:
+    """A chapter is there by its heading; the themes part by the themes it still has to show."""
+    if part.kind in ("section", "theme"):
+        return True
+    return bool(part.payload) if part.kind == "themes" else present(part.kind)
 
 
 def _named(program: Program, entry: OutlineEntry, tr: Translator) -> Part:
@@ -257,7 +267,7 @@ def _after(parts: list[Part], parent: str) -> int | None:
     return None
 
 
-def _under_structure(parts: list[Part], tr: Translator) -> list[Part]:
+def _under_structure(parts: list[Part]) -> list[Part]:
     """A sub-part whose part is not shown becomes a chapter of its own; the program's goals go on under the
     themes' heading when they follow it, and alone they get that heading."""
     parent = None
@@ -280,8 +290,9 @@ def filled_columns(show_missing: bool, who: Callable[[Action], tuple]) -> Callab
     """`filled(rows, *columns)`: the columns some row has a value for, so a column empty in every row is left
     out of its table ('–' on every line tells a reader nothing); with --show-missing, every column.
 
-    Two columns are not plain attributes: 'who' is an action's responsible party, implementers or partners,
-    inherited ones included; 'targets' counts a target stated to be pending."""
+    Some columns are not plain attributes: 'who' is an action's responsible party, implementers or partners,
+    inherited ones included; 'targets' counts a target stated to be pending; 'notes' is an annual row's
+    commentary with what it covers, who reported it and when."""
 
     def value(row: object, column: str) -> bool:
         if column == "who":
@@ -289,7 +300,10 @@ def filled_columns(show_missing: bool, who: Callable[[Action], tuple]) -> Callab
             return bool(found[0] or found[1] or row.partners)  # type: ignore[attr-defined]
         if column == "targets" and getattr(row, "target_pending", False):
             return True
-        return getattr(row, column, None) not in (None, (), "")
+        if column == "notes":
+            return any(value(row, c) for c in ("comment", "also", "covered_by", "reported_by", "updated"))
+        found = getattr(row, column, None)
+        return found is not None and found != "" and not (isinstance(found, (list, tuple)) and not found)
 
     def filled(rows: object, *columns: str) -> set[str]:
         rows = [r[0] if isinstance(r, tuple) else r for r in rows]  # type: ignore[attr-defined]

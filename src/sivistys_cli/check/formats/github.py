@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sivistys_cli.diagnostics import MAX_PER_FILE, Diagnostic, Severity, cap_per_file
+from sivistys_cli.display.messages import say
 from sivistys_cli.display.sanitize import sanitize
 
 _LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
@@ -25,6 +26,6 @@ def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang:
         f"::{_data(f'{d.code} {d.message}')}"
         for d in shown
     ]
-    lines += [f"::warning file={_prop(file)}::{_data(f'{n} more problems not shown (at most {MAX_PER_FILE} per file)')}"
+    lines += [f"::warning file={_prop(file)}::{_data(say('check.more_github', lang, n=n, limit=MAX_PER_FILE))}"
               for file, n in hidden.items()]
     return "".join(line + "\n" for line in lines)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.markup import escape
 
 from sivistys_cli.diagnostics import MAX_PER_FILE, Diagnostic, Severity, cap_per_file, count
-from sivistys_cli.display.literal import plural
 from sivistys_cli.display.messages import say
 from sivistys_cli.display.sanitize import sanitize
 
@@ -16,7 +15,7 @@ def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang:
     """Plain text; with `color`, rich markup (every user-supplied part escaped). Messages come localized."""
     shown, hidden = cap_per_file(diagnostics)
     lines = [_line(d, color, lang) for d in shown]
-    lines += [_more_line(file, n, color) for file, n in hidden.items()]
+    lines += [_more_line(file, n, color, lang) for file, n in hidden.items()]
     lines.append(summary_line(diagnostics, files, color, lang))
     return "\n".join(lines) + "\n"
 
@@ -30,10 +29,9 @@ def _line(d: Diagnostic, color: bool, lang: str) -> str:
     return f"[bold]{escape(file)}[/]:{d.line}:{d.col}: [{style}]{d.code} {severity}[/]: {escape(message)}"
 
 
-def _more_line(file: str, n: int, color: bool) -> str:
+def _more_line(file: str, n: int, color: bool, lang: str) -> str:
     name = escape(sanitize(file)) if color else sanitize(file)
-    return (f"{name}: {plural(n, 'more problem')} not shown (at most {MAX_PER_FILE} per file); "
-            "--format json lists them all.")
+    return say("check.more", lang, file=name, n=n, limit=MAX_PER_FILE)
 
 
 def summary_line(diagnostics: list[Diagnostic], files: int, color: bool = False, lang: str = "en") -> str:

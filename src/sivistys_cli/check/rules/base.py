@@ -53,8 +53,7 @@ class CheckContext:
            **args: object) -> Diagnostic:
         """A diagnostic for `code` at the node `loc` of `doc`; its message is `<code>.<variant>` of the catalogs."""
         line, col = doc.source.locate(loc, on_key)
-        # A message written in English in the rule (not yet in the catalogs) is shown as it is in every language.
-        msg = Msg("common.as_written", {"text": variant}) if " " in variant else Msg(f"{code}.{variant}", args)
+        msg = Msg(f"{code}.{variant}", args)
         return Diagnostic(doc.display, line, col, code, self.rules[code].severity, render(msg), id_path(doc.data, loc),
                           msg)
 

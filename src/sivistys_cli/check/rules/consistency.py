@@ -33,26 +33,22 @@ def status_contradicts_value(ctx: CheckContext) -> Iterator[Diagnostic]:
         verdict = meets(item.node, value, target) if target is not None else None
         status = status_of(outcome, pd.program.status_words)
         where = ("outcomes", i, "status" if outcome.status is not None else "status_word")
-        goal = _target_words(item.node, target) if target is not None else ""
-        if verdict is False and status == "achieved":
-            yield ctx.at("SV401", doc, where,
-                         f"'{outcome.ref}' is marked achieved, but the value {_shown(outcome)} misses the "
-                         f"target {goal}; correct the value or use 'partly' / 'not_achieved'")
-        elif verdict is True and status == "not_achieved":
-            yield ctx.at("SV401", doc, where,
-                         f"'{outcome.ref}' is marked not_achieved, but the value {_shown(outcome)} meets the "
-                         f"target {goal}; correct the value or the status")
+        if verdict is False and status == "achieved" or verdict is True and status == "not_achieved":
+            yield ctx.at("SV401", doc, where, status, ref=outcome.ref, value=_shown(outcome),
+                         target=_target_words(item.node, target))
 
 
-def _target_words(measure: Measure, target) -> str:
-    """'more than 3.0', 'at least 40': the operator in words before the level."""
-    return f"{operator(measure, target).value.replace('_', ' ').replace('equal', 'exactly')} {quoted(level(measure, target))}"
+def _target_words(measure: Measure, target) -> Msg:
+    """'more than 3.0', 'at least 40': the operator in words before the level (a yes/no level alone: 'true')."""
+    if isinstance(level(measure, target), bool):
+        return Msg("common.value", {"value": level(measure, target)})
+    return Msg(f"target_op.{operator(measure, target).value}", {"level": level(measure, target)})
 
 
-def _shown(outcome: Outcome) -> str:
+def _shown(outcome: Outcome) -> Msg:
     if outcome.value is None and outcome.ratio is not None:
-        return f"{outcome.ratio.numerator:g}/{outcome.ratio.denominator:g}"
-    return quoted(outcome.value)
+        return Msg("common.ratio", {"numerator": outcome.ratio.numerator, "denominator": outcome.ratio.denominator})
+    return Msg("common.value", {"value": outcome.value})
 
 
 @rule("SV402", "value-kind", E)
@@ -66,9 +62,8 @@ def value_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
             yield ctx.at("SV402", doc, ("outcomes", i, "value"), ref=outcome.ref, problem=problem)
         ratio = outcome.ratio
         if ratio is not None and ratio.numerator > ratio.denominator:
-            yield ctx.at("SV402", doc, ("outcomes", i, "ratio"),
-                         f"ratio of '{outcome.ref}' is {ratio.numerator:g}/{ratio.denominator:g}: the counted part "
-                         "is larger than the whole; swap them or correct one")
+            yield ctx.at("SV402", doc, ("outcomes", i, "ratio"), "ratio", ref=outcome.ref,
+                         numerator=ratio.numerator, denominator=ratio.denominator)
 
 
 @rule("SV405", "target-kind", E)
@@ -107,7 +102,7 @@ def misfit(measure: Measure, value: bool | int | Decimal | str) -> Msg | None:
         return Msg("misfit.percentage", {"value": value})
     scale = measure.scale
     if scale is not None and not isinstance(value, (bool, str)) and not scale.min <= value <= scale.max:
-        return f"is {value}, outside the measure's scale {scale.min}–{scale.max}"
+        return Msg("misfit.scale", {"value": value, "min": scale.min, "max": scale.max})
     return None
 
 
@@ -120,9 +115,7 @@ def budget_total(ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         types = sorted({item.type.value if item.type else "planned" for item in budget.items})
         if len(types) > 1:
-            yield ctx.at("SV403", pd.program_doc, ("budget", "total"),
-                         f"the cost items are of different value types ({', '.join(types)}), which are never added "
-                         "up; keep one type under a budget with a total, or move the table to 'ledgers'")
+            yield ctx.at("SV403", pd.program_doc, ("budget", "total"), "types", types=", ".join(types))
             continue
         total = sum((item.amount for item in budget.items), Decimal(0))
         if total != budget.total:
@@ -144,11 +137,6 @@ def action_costs_total(ctx: CheckContext) -> Iterator[Diagnostic]:
             yield ctx.at("SV404", pd.program_doc, ("budget", "total"), sum=total, total=budget.total)
 
 
-def _eur(amount: Decimal) -> str:
-    text = f"{amount:,.2f}" if amount != amount.to_integral_value() else f"{amount:,.0f}"
-    return text.replace(",", " ") + " €"
-
-
 @rule("SV406", "ledger-sum", E)
 def ledger_sum(ctx: CheckContext) -> Iterator[Diagnostic]:
     """A ledger row stated as the sum of others (`sum_of`) adds up, column by column: one value type and year at
@@ -166,8 +154,8 @@ def ledger_sum(ctx: CheckContext) -> Iterator[Diagnostic]:
                     total = sum((sign * rows[pid].amounts[column.id] for pid, sign in parts), Decimal(0))
                     if total != row.amounts[column.id]:
                         yield ctx.at("SV406", pd.program_doc, ("ledgers", t, "rows", r, "amounts", column.id),
-                                     f"row '{row.id}' in column '{column.id}' is {_num(row.amounts[column.id])}, but "
-                                     f"{_terms(row.sum_of)} add up to {_num(total)}; correct an amount or 'sum_of'")
+                                     row=row.id, column=column.id, amount=row.amounts[column.id],
+                                     terms=_terms(row.sum_of), total=total)
 
 
 def _terms(parts: tuple[str, ...]) -> str:
@@ -177,11 +165,6 @@ def _terms(parts: tuple[str, ...]) -> str:
         sign = "−" if part.startswith("-") else "+"
         out += (f" {sign} " if i else ("−" if sign == "−" else "")) + part.lstrip("-")
     return out
-
-
-def _num(amount: Decimal) -> str:
-    text = f"{amount:,f}".replace(",", " ")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 @rule("SV407", "goal-status-rule", E)
@@ -198,10 +181,9 @@ def goal_status_rule(ctx: CheckContext) -> Iterator[Diagnostic]:
         if not met:
             continue
         if (rule_ == "all" and not all(met.values())) or (rule_ == "any" and not any(met.values())):
-            missed = ", ".join(f"'{m}'" for m, ok in met.items() if not ok)
+            missed = [f"'{m}'" for m, ok in met.items() if not ok]
             yield ctx.at("SV407", doc, ("outcomes", i, "status" if outcome.status else "status_word"),
-                         f"goal '{item.id}' is marked achieved, but its rule is '{rule_}' and {missed} did not meet "
-                         "the target; correct the goal's status or the measures' outcomes")
+                         goal=item.id, rule=rule_, missed=", ".join(missed), n=len(missed))
 
 
 def _measures_met(index: ProgramIndex, goal: Item, year_file, words) -> dict[str, bool]:
@@ -233,10 +215,8 @@ def status_word_contradicts(ctx: CheckContext) -> Iterator[Diagnostic]:
     for pd, doc, i, outcome, _item in assessed(ctx):
         mapped = pd.program.status_words.get(word_key(outcome.status_word) or "")
         if outcome.status is not None and mapped is not None and mapped is not outcome.status:
-            yield ctx.at("SV408", doc, ("outcomes", i, "status"),
-                         f"'{outcome.ref}' says status {outcome.status.value}, but its word "
-                         f"'{word_key(outcome.status_word)}' means {mapped.value} in this program's 'status_words'; "
-                         "remove 'status' or correct one of them")
+            yield ctx.at("SV408", doc, ("outcomes", i, "status"), ref=outcome.ref, status=outcome.status.value,
+                         word=word_key(outcome.status_word), mapped=mapped.value)
 
 
 @rule("SV409", "status-contradicts-decisions", W)
@@ -248,6 +228,4 @@ def status_contradicts_decisions(ctx: CheckContext) -> Iterator[Diagnostic]:
         if "status" not in program.model_fields_set or derived is None or program.status.value == "archived":
             continue
         if derived is not program.status:
-            yield ctx.at("SV409", pd.program_doc, ("status",),
-                         f"the status is '{program.status.value}', but the decision chain makes it "
-                         f"'{derived.value}'; correct 'status' or leave it out to follow the decisions")
+            yield ctx.at("SV409", pd.program_doc, ("status",), status=program.status.value, derived=derived.value)

@@ -59,14 +59,12 @@ def unknown_reference(ctx: CheckContext) -> Iterator[Diagnostic]:
     for pd, doc, i, outcome, item in assessed(ctx):
         by_id = ctx.index(pd).by_id
         if item is None:
-            yield ctx.at("SV202", doc, ("outcomes", i, "ref"),
-                         f"outcome for '{outcome.ref}', but program '{pd.program.id}' has no goal, action or measure "
-                         f"with that id{_suggest_en(outcome.ref, by_id)}")
+            yield ctx.at("SV202", doc, ("outcomes", i, "ref"), "outcome", ref=outcome.ref, program=pd.program.id,
+                         suggest=_suggest(outcome.ref, by_id))
         for j, ref in enumerate(outcome.also):
             if ref not in by_id:
-                yield ctx.at("SV202", doc, ("outcomes", i, "also", j),
-                             f"the outcome also covers '{ref}', but program '{pd.program.id}' has no item with "
-                             f"that id{_suggest_en(ref, by_id)}")
+                yield ctx.at("SV202", doc, ("outcomes", i, "also", j), "also", ref=ref, program=pd.program.id,
+                             suggest=_suggest(ref, by_id))
 
 
 @rule("SV203", "unknown-program", E)
@@ -143,9 +141,7 @@ def outcome_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Outcomes are recorded for goals, actions and measures, not for themes."""
     for _pd, doc, i, outcome, item in assessed(ctx):
         if item is not None and item.kind not in ("goal", "action", "measure"):
-            yield ctx.at("SV208", doc, ("outcomes", i, "ref"),
-                         f"'{outcome.ref}' is {article(item.kind)}; record outcomes for its goals, actions or "
-                         "measures")
+            yield ctx.at("SV208", doc, ("outcomes", i, "ref"), ref=outcome.ref, kind=Msg(f"noun_a.{item.kind}"))
 
 
 @rule("SV209", "measure-goal-kind", E)
@@ -182,11 +178,13 @@ def link_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
             target_kind = target.kind if target else ("program" if ":" not in ref and ref in resolver.programs else None)
             source = item.kind if item else None
             if target_kind is not None and target_kind not in LINK_KINDS.get(source, frozenset()):
-                subject = f"{article(source)} '{item.id}'" if item else "the program"
-                allowed = ", ".join(sorted(LINK_KINDS.get(source, frozenset()))) or "nothing"
-                yield ctx.at("SV210", pd.program_doc, loc,
-                             f"{subject} implements '{ref}', which is {article(target_kind)}; "
-                             f"{'it' if item else 'a program'} may implement: {allowed}")
+                target = Msg(f"noun_a.{target_kind}")
+                if item is None:
+                    yield ctx.at("SV210", pd.program_doc, loc, "program", ref=ref, target=target)
+                    continue
+                may = Msg(f"SV210.may_{source}" if source in LINK_KINDS else "SV210.may_other")
+                yield ctx.at("SV210", pd.program_doc, loc, "item", kind=Msg(f"noun_the.{source}"), id=item.id, ref=ref,
+                             target=target, may=may)
 
 
 @rule("SV211", "link-cycle", E)
@@ -203,9 +201,7 @@ def link_cycle(ctx: CheckContext) -> Iterator[Diagnostic]:
             path = _path(edges, ref, start)
             if path is not None and frozenset(path) not in reported:
                 reported.add(frozenset(path))
-                circle = " → ".join([start, *path])
-                yield ctx.at("SV211", pd.program_doc, loc,
-                             f"cascade links go round in a circle: {circle}; remove the link that points back")
+                yield ctx.at("SV211", pd.program_doc, loc, circle=" → ".join([start, *path]))
 
 
 def _path(edges: dict, node: str, goal: str) -> list[str] | None:
@@ -229,10 +225,8 @@ def unknown_status_word(ctx: CheckContext) -> Iterator[Diagnostic]:
         word = word_key(outcome.status_word)
         words = pd.program.status_words
         if word is not None and word not in words:
-            known = ", ".join(f"'{w}'" for w in words) or "none"
-            yield ctx.at("SV212", doc, ("outcomes", i, "status_word"),
-                         f"status word '{word}' is not among the program's status_words ({known}); add it to "
-                         f"'status_words' in program.yaml with the status it means{_suggest_en(word, words)}")
+            yield ctx.at("SV212", doc, ("outcomes", i, "status_word"), "message" if words else "none", word=word,
+                         known=", ".join(f"'{w}'" for w in words), suggest=_suggest(word, words))
 
 
 @rule("SV213", "ledger-reference", E)
@@ -246,23 +240,17 @@ def ledger_reference(ctx: CheckContext) -> Iterator[Diagnostic]:
                 loc = ("ledgers", t, "rows", r)
                 for key in row.amounts:
                     if key not in columns:
-                        yield ctx.at("SV213", pd.program_doc, loc + ("amounts", key),
-                                     f"row '{row.id}' has an amount for column '{key}', which table '{ledger.id}' "
-                                     f"does not have{_suggest_en(key, columns)}", on_key=True)
+                        yield ctx.at("SV213", pd.program_doc, loc + ("amounts", key), "amount", on_key=True,
+                                     row=row.id, column=key, table=ledger.id, suggest=_suggest(key, columns))
                 for j, part in enumerate(row.sum_of):
                     if part.lstrip("-") not in rows or part.lstrip("-") == row.id:
-                        yield ctx.at("SV213", pd.program_doc, loc + ("sum_of", j),
-                                     f"row '{row.id}' is the sum of '{part.lstrip('-')}', which is not another row "
-                                     f"of table '{ledger.id}'{_suggest_en(part.lstrip('-'), rows)}")
+                        yield ctx.at("SV213", pd.program_doc, loc + ("sum_of", j), "sum_of", row=row.id,
+                                     part=part.lstrip("-"), table=ledger.id, suggest=_suggest(part.lstrip("-"), rows))
 
 
 def _resolver(ctx: CheckContext) -> Resolver:
     """Resolves 'program-id:item-id' in every loaded program (selected or context)."""
     return Resolver({program_id: pd.program for program_id, pd in ctx.programs_by_id.items()})
-
-
-def article(noun: str) -> str:
-    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 def _links(ctx: CheckContext) -> Iterator[tuple]:
@@ -278,12 +266,6 @@ def _links(ctx: CheckContext) -> Iterator[tuple]:
             for i, ref in enumerate(item.node.goals):
                 if ":" in ref:
                     yield pd, item.loc + ("goals", i), ref
-
-
-def _suggest_en(word: str, choices: Iterable[str]) -> str:
-    """The suggestion in English, for messages not yet in the catalogs."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _suggest(word: str, choices: Iterable[str]) -> Msg | str:

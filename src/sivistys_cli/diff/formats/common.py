@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sivistys_cli.diff.compare import Change, summary
+from sivistys_cli.diff.fields import field_words
 from sivistys_cli.display.literal import flat, shorten
 from sivistys_cli.display.messages import say
 
@@ -50,7 +51,7 @@ def describe(c: Change, lang: str = "en") -> str:
     """What happened, in words: 'targets[2027].value: 10 → 15', 'moved from a to b' …"""
     if c.kind == "changed":
         old, new = (status_word(c, v, lang) or value(v) for v in (c.old, c.new))
-        return f"{c.field}: {old} → {new}"
+        return f"{field_words(c.field, lang)}: {old} → {new}"
     kind = say(f"diff.kind.{c.kind}", lang)
     if c.kind in ("added", "removed") and c.item in ("program", "outcomes", "outcome"):
         return f"{kind}: {facts(c, lang)}"
@@ -108,6 +109,11 @@ def decision_behind(changes: list[Change], lang: str = "en") -> str | None:
 def _decision(d: dict[str, Any]) -> str:
     """'Kaupunginvaltuusto, 2025-06-16, § 45'."""
     return ", ".join(value(d[k]) for k in ("body", "date", "section", "note", "url") if d.get(k))
+
+
+def titled(c: Change, which: str, lang: str) -> str:
+    """The item's, theme's or program's title (`which`) in `lang` when the program writes it in `lang`."""
+    return c.titles.get(which, {}).get(lang) or getattr(c, which)
 
 
 def label(item: str, lang: str = "en") -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from sivistys_cli.diff.compare import Change, summary
+from sivistys_cli.diff.fields import field_words
 from sivistys_cli.diff.formats.common import (
     decision_behind,
     facts,
@@ -13,6 +14,7 @@ from sivistys_cli.diff.formats.common import (
     label,
     status_word,
     theme_name,
+    titled,
     totals,
     value,
 )
@@ -54,15 +56,18 @@ def _summary_table(changes: list[Change], lang: str) -> str:
 
 def _program(changes: list[Change], detail: str, lang: str) -> list[str]:
     first = changes[0]
-    title = f"{md(first.program_title)} ({_code(first.program)})" if first.program_title else _code(first.program)
+    named = titled(first, "program_title", lang)
+    title = f"{md(named)} ({_code(first.program)})" if named else _code(first.program)
     out = ["", f"### {title}"]
     behind = decision_behind(changes, lang)
     if behind:
         out += ["", say("diff.decision", lang, decision=md(behind))]
-    for (theme, theme_title), group in groupby(changes, key=lambda c: (c.theme, c.theme_title)):
-        heading = say("diff.program_itself", lang) if not theme else md(theme_name(theme, theme_title, lang)) + (
+    for (theme, _title), grouped in groupby(changes, key=lambda c: (c.theme, c.theme_title)):
+        group = list(grouped)
+        named = theme_name(theme, titled(group[0], "theme_title", lang), lang)
+        heading = say("diff.program_itself", lang) if not theme else md(named) + (
             "" if theme.startswith("@") else f" ({_code(theme)})")
-        out += ["", f"#### {heading}", ""] + _group(list(group), detail, lang)
+        out += ["", f"#### {heading}", ""] + _group(group, detail, lang)
     return out
 
 
@@ -83,13 +88,13 @@ def _row(c: Change, lang: str) -> str:
         say("diff.probable", lang) if c.probable else "")
     item = label(c.item, lang) if c.item == "program" else f"{label(c.item, lang)} {_code(ident(c.path))}"
     if c.title and c.item != "program":
-        item += " " + md(shorten(c.title, 80))
+        item += " " + md(shorten(titled(c, "title", lang), 80))
     return f"| {kind} | {item} | {_what(c, lang)} | {_cell(c, c.old, lang)} | {_cell(c, c.new, lang)} |"
 
 
 def _what(c: Change, lang: str) -> str:
     if c.kind == "changed":
-        return _code(c.field)
+        return _code(c.field) if lang == "en" else md(field_words(c.field, lang))
     if c.kind in ("added", "removed") and c.item not in ("program", "outcomes", "outcome") and c.parent != c.program:
         return say("diff.under" if c.kind == "added" else "diff.from", lang, parent=_code(ident(c.parent)))
     if c.kind == "renamed":

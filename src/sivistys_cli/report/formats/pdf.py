@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from sivistys_cli.errors import UsageError
+from sivistys_cli.display.messages import usage
 from sivistys_cli.load.corpus import Corpus
 from sivistys_cli.report.options import ReportOptions
 from sivistys_cli.report.render import render_templates
@@ -20,8 +20,7 @@ def render(corpus: Corpus, options: ReportOptions, given: str | None = None) -> 
     try:
         from weasyprint import HTML
     except OSError as exc:  # WeasyPrint loads Pango, a system library, when it is imported
-        raise UsageError(f"a PDF needs the Pango library, which is not installed ({exc}); on Debian or Ubuntu: "
-                         "apt-get install libpango-1.0-0 libpangoft2-1.0-0, or make --format html and print it") from None
+        raise usage("report.no_pango", detail=str(exc)) from None
     # WeasyPrint logs every CSS property it does not know (those meant for browsers) as a warning;
     # they are not the user's concern.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
