@@ -135,7 +135,7 @@ def _write_in_place(name: str, data: bytes) -> None:
         fd = os.open(name, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         if exc.errno == errno.ENXIO:
-            raise UsageError(f"cannot write {name}: it is a named pipe that no program reads from") from None
+            raise said("write.pipe", path=name) from None
         raise _cannot(name, exc) from None
     try:
         os.set_blocking(fd, True)

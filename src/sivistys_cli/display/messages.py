@@ -117,7 +117,7 @@ def _parsed(text: str) -> tuple[tuple[str, str | None, str], ...] | None:
     """(literal, field name, spec) pieces of a catalog text; None when a field is more than a plain name."""
     parts = []
     for literal, name, spec, conversion in string.Formatter().parse(text):
-        if name is not None and (not name.isidentifier() or conversion or "{" in (spec or "")):
+        if name is not None and (not name.isidentifier() or conversion or (spec or "") not in ("", "money", "number")):
             return None
         parts.append((literal, name, spec or ""))
     return tuple(parts)
