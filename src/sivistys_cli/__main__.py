@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -21,8 +22,13 @@ def main() -> None:
     # it builds (tens of milliseconds at each start); sivistys uses no pydantic plugin. setdefault lets
     # a user who wants one say so in their environment.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # Why: a big program is hundreds of thousands of small acyclic objects (nodes, positions, findings);
+    # with the default thresholds (700, 10, 10) the cycle collector walked them again and again, a third
+    # of the CPU of checking a file with 100 000 findings (3.0 s -> 2.2 s). Cycles are still collected.
+    gc.set_threshold(50_000, 20, 20)
     from sivistys_cli.cli import main as run
 
+    gc.freeze()  # the imported modules live as long as the process: the collector need not walk them
     run()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import os
 import signal
@@ -126,8 +127,19 @@ def _restore_sigterm(previous: object) -> None:
 
 
 def _write_in_place(name: str, data: bytes) -> None:
+    """Into a device or a pipe (/dev/stdout, `-o >(gzip > x)`): as it is, not replaced.
+
+    Opened without blocking: a named pipe that no program reads from would otherwise wait for ever;
+    then writes block as usual, so a slow reader gets every byte."""
     try:
-        with open(name, "wb") as out:
+        fd = os.open(name, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise said("write.pipe", path=name) from None
+        raise _cannot(name, exc) from None
+    try:
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "wb") as out:
             out.write(data)
     except OSError as exc:
         raise _cannot(name, exc) from None

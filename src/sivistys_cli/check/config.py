@@ -80,7 +80,7 @@ def find(start: Path) -> Path | None:
 def start_of(paths: Iterable[Path], cwd: Path) -> Path:
     """Where to look for the configuration: the folder the checked paths share (else the current one)."""
     folders = [(cwd / p).resolve() for p in paths]
-    folders = [p if p.is_dir() else p.parent for p in folders]
+    folders = [p if _is_dir(p) else p.parent for p in folders]
     if not folders:
         return cwd
     common = folders[0]
@@ -88,6 +88,14 @@ def start_of(paths: Iterable[Path], cwd: Path) -> Path:
         while common not in (folder, *folder.parents):
             common = common.parent
     return common
+
+
+def _is_dir(path: Path) -> bool:
+    """is_dir that answers False for a name too long for the file system (reading the paths says so)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def load(path: Path | None, known_codes: Iterable[str]) -> Config:

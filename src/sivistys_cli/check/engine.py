@@ -51,8 +51,9 @@ def finish(found: list[Diagnostic], docs: dict[str, LoadedFile], judged: set[str
         doc = docs.get(d.file)
         if doc is not None and doc.suppressions.covers(d.code, d.line):
             continue
-        kept.append(d.with_severity(config.severity_of(d.code, d.severity)))
-    return sorted(set(kept))
+        severity = config.severity_of(d.code, d.severity)
+        kept.append(d if severity == d.severity else d.with_severity(severity))  # replace() is slow
+    return sorted(set(kept), key=Diagnostic.sort_key)
 
 
 class SelectedFiles:

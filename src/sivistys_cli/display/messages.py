@@ -89,7 +89,38 @@ def render(msg: Msg, lang: str = "en") -> str:
         n = msg.args["n"]
         form = _translator(lang).locale.plural_form(abs(Decimal(str(n))))
         text = text.get(form, text["other"])
-    return _Formatter(lang).format(text, **msg.args)
+    return _fill(text, msg.args, lang)
+
+
+def _fill(text: str, args: Mapping[str, Any], lang: str) -> str:
+    """`text` with its fields filled: what _Formatter does, from a template parsed once.
+
+    string.Formatter parses the text on every call in pure Python; 100 000 findings in one file took
+    1.5 s of CPU in it. Fields that are a plain name with an empty or a money/number spec are filled
+    here; anything else goes to _Formatter."""
+    parts = _parsed(text)
+    if parts is None:
+        return _Formatter(lang).format(text, **args)
+    out = []
+    for literal, name, spec in parts:
+        out.append(literal)
+        if name is None:
+            continue
+        value = _value(args[name], lang)
+        out.append(_translator(lang).plain_money(value) if spec == "money" else
+                   _translator(lang).plain_number(value) if spec == "number" else format(value, spec))
+    return "".join(out)
+
+
+@cache
+def _parsed(text: str) -> tuple[tuple[str, str | None, str], ...] | None:
+    """(literal, field name, spec) pieces of a catalog text; None when a field is more than a plain name."""
+    parts = []
+    for literal, name, spec, conversion in string.Formatter().parse(text):
+        if name is not None and (not name.isidentifier() or conversion or (spec or "") not in ("", "money", "number")):
+            return None
+        parts.append((literal, name, spec or ""))
+    return tuple(parts)
 
 
 def localize(diagnostics: list[Diagnostic], lang: str) -> list[Diagnostic]:

@@ -66,7 +66,7 @@ def load(paths: Iterable[str | Path], cwd: Path | None = None, max_bytes: int = 
 
 def selected_only(diags: list[Diagnostic], selected: set[Path], cwd: Path) -> list[Diagnostic]:
     """The diagnostics of selected files; each file is resolved once (resolve() stats every component)."""
-    files = {d.file for d in diags if real(cwd / d.file) in selected}
+    files = {name for name in {d.file for d in diags} if real(cwd / name) in selected}  # not once per finding
     return [d for d in diags if d.file in files]
 
 

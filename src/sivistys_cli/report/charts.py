@@ -41,7 +41,7 @@ class ChartText:
 
 def nice_step(span: float, ticks: int = 4) -> float:
     """A round step (1, 2, 2.5 or 5 times a power of ten) that divides `span` into about `ticks` parts."""
-    raw = span / ticks if span > 0 else 1.0
+    raw = span / ticks if span / ticks > 0 else 1.0  # a subnormal span (5e-324) divides to 0.0
     power = 10 ** math.floor(math.log10(raw))
     return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
 

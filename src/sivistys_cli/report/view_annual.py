@@ -11,7 +11,7 @@ from sivistys_cli.display.i18n import Localized, Translator
 from sivistys_cli.display.values import Formatter, Shown
 from sivistys_cli.load.corpus import ProgramDir
 from sivistys_cli.model import Measure, OutcomeYear
-from sivistys_cli.model.annual import STATUSES, Assessed, assess, counts, history, numeric, word_key
+from sivistys_cli.model.annual import STATUSES, Assessed, assess, counts, history, numeric, outcomes_by_ref, word_key
 from sivistys_cli.model.index import Item, ProgramIndex
 from sivistys_cli.report.charts import ChartText, sparkline_svg, trend_svg
 from sivistys_cli.report.levels import LevelNames
@@ -134,12 +134,16 @@ def annual_view(pd: ProgramDir, index: ProgramIndex, year: int, tr: Translator) 
             group.rows.append(_row(a, labels, fmt, tr, year, titles))
     _name_covered_measures(blocks.values(), assessed, index, fmt, tr, year)
     past = {y: oy for y, oy in pd.outcomes.items() if y <= year}
+    refs = outcomes_by_ref(past)
     for measure in index.of_kind("measure"):
-        trend = _trend(measure, past, fmt, tr)
+        trend = _trend(measure, past, fmt, tr, refs)
         if trend is not None:
             _place(measure, blocks, groups, labels, tr, index)[1].trends.append(trend)
+    in_block: dict[str, list[Assessed]] = {}  # grouped once: blocks x items was minutes at 10 000 themes
+    for a in assessed:
+        in_block.setdefault(home[a.item.id], []).append(a)
     for block in blocks.values():
-        block.counts = counts(a for a in assessed if home[a.item.id] == block.id)
+        block.counts = counts(in_block.get(block.id, ()))
     header = tr("annual.item", action=labels.action.text, measure=labels.measure.text)
     totals = counts(assessed)
     shown = [s for s in STATUSES if s != "no_status" or totals[s]]
@@ -181,9 +185,12 @@ def _name_covered_measures(blocks, assessed: list[Assessed], index: ProgramIndex
                            year: int) -> None:
     """An act's target cell names the measures its status covers (see model.annual.assess), as the source's column does."""
     shown = {a.item.id for a in assessed}
+    under: dict[str, list[Item]] = {}  # each action's measures, found once (not all items once per action row)
+    for i in index.items:
+        if i.kind == "measure" and i.parent is not None and i.id not in shown:
+            under.setdefault(i.parent.id, []).append(i)
     for row in (r for b in blocks for g in b.groups for r in g.rows if r.kind == "action" and not r.target):
-        covered = [i for i in index.items if i.kind == "measure" and i.parent is not None and i.parent.id == row.id
-                   and i.id not in shown]
+        covered = under.get(row.id, [])
         row.target = [f"{tr.text(m.node.title).text}: {', '.join(map(str, fmt.targets(m.node, year)))}"  # type: ignore[union-attr, arg-type]
                       for m in covered]
 
@@ -216,10 +223,10 @@ def _row(a: Assessed, labels: LevelNames, fmt: Formatter, tr: Translator, year: 
 
 
 
-def _trend(item: Item, past: Mapping[int, OutcomeYear], fmt: Formatter, tr: Translator) -> Trend | None:
+def _trend(item: Item, past: Mapping[int, OutcomeYear], fmt: Formatter, tr: Translator, refs=None) -> Trend | None:
     """Only a measure with numeric values in two or more years gets a chart."""
     measure: Measure = item.node  # type: ignore[assignment]
-    values = {y: numeric(v) for y, v in history(measure, past)}
+    values = {y: numeric(v) for y, v in history(measure, past, refs)}
     if measure.baseline and measure.baseline.year is not None and measure.baseline.year not in values:
         values[measure.baseline.year] = numeric(measure.baseline.value)
     points = sorted((y, v) for y, v in values.items() if v is not None)

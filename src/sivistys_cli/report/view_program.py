@@ -133,6 +133,10 @@ def _goal_ids(theme: Theme) -> set[str]:
 def measures_of(index: ProgramIndex) -> Callable[[Theme | Goal | Action], list[tuple[Measure, Action | None]]]:
     """A node's own measures, then those of its actions (with the action they belong to), then the measures
     elsewhere that name it in their `goals`."""
+    naming: dict[str, list[Measure]] = {}  # goal id -> the measures naming it, found once, not once per goal
+    for m in index.of_kind("measure"):
+        for goal_id in dict.fromkeys(m.node.goals):  # type: ignore[union-attr]
+            naming.setdefault(goal_id, []).append(m.node)  # type: ignore[arg-type]
 
     def of(node: Theme | Goal | Action) -> list[tuple[Measure, Action | None]]:
         out: list[tuple[Measure, Action | None]] = [(m, None) for m in node.measures]
@@ -140,8 +144,7 @@ def measures_of(index: ProgramIndex) -> Callable[[Theme | Goal | Action], list[t
             out += [(m, action) for m in action.measures]
         if isinstance(node, Goal):
             own = {id(m) for m, _ in out}
-            out += [(m.node, None) for m in index.of_kind("measure")
-                    if node.id in m.node.goals and id(m.node) not in own]  # type: ignore[union-attr]
+            out += [(m, None) for m in naming.get(node.id, ()) if id(m) not in own]
         elif isinstance(node, Theme):  # a theme's measure that names a goal under the theme is shown there
             goals = _goal_ids(node)
             out = [(m, a) for m, a in out if a is not None or not goals.intersection(m.goals)]

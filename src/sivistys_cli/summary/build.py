@@ -14,7 +14,7 @@ from sivistys_cli.display.sanitize import sanitize
 from sivistys_cli.display.values import Formatter, Shown
 from sivistys_cli.load.corpus import LoadedFile, ProgramDir
 from sivistys_cli.model import Measure, OutcomeYear, Program, current_status
-from sivistys_cli.model.annual import assess, counts, ended_without_outcome, history
+from sivistys_cli.model.annual import assess, counts, ended_without_outcome, history, outcomes_by_ref
 from sivistys_cli.model.costs import program_costs
 from sivistys_cli.model.index import Item, ProgramIndex
 from sivistys_cli.model.targets import meets, target_for_year
@@ -102,7 +102,8 @@ def summarize(pd: ProgramDir, year: int, tr: Translator) -> ProgramSummary:
     out.themes = _themes(index, tr)
     out.counts = counts(assess(index.items, by_year.get(year), year, program.status_words, period.end))
     past = {y: oy for y, oy in by_year.items() if y <= year}
-    out.measures = [line for m in index.of_kind("measure") if (line := _measure(m.node, past, fmt, tr))]  # type: ignore[arg-type]
+    refs = outcomes_by_ref(past)
+    out.measures = [line for m in index.of_kind("measure") if (line := _measure(m.node, past, fmt, tr, refs))]  # type: ignore[arg-type]
     sums = program_costs(index)
     typed = any(kind is not None for kind, _ in sums)
     out.costs = [(_when(kind, y, typed, tr), tr.money(v)) for (kind, y), v in sums.items()]
@@ -137,8 +138,8 @@ def _themes(index: ProgramIndex, tr: Translator) -> list[ThemeCount]:
     return rows
 
 
-def _measure(measure: Measure, past, fmt: Formatter, tr: Translator) -> MeasureLine | None:
-    values = history(measure, past)
+def _measure(measure: Measure, past, fmt: Formatter, tr: Translator, refs=None) -> MeasureLine | None:
+    values = history(measure, past, refs)
     if not values:
         return None
     year, value = values[-1]

@@ -14,6 +14,7 @@ from sivistys_cli.display.ledger import Table as LedgerTable
 from sivistys_cli.display.sanitize import sanitize_lines
 from sivistys_cli.model.annual import STATUSES, SYMBOLS
 from sivistys_cli.summary.build import ProgramSummary
+from sivistys_cli.summary.formats.columns import MANY_ROWS, plain
 
 _STYLE = {"achieved": "green", "partly": "yellow", "not_achieved": "red", "not_assessed": "", "no_status": "",
           "missing": "dim"}
@@ -43,6 +44,15 @@ def _table(color: bool, *headers: tuple[str, str]) -> Table:
     return table
 
 
+def _print(console: Console, table: Table, color: bool) -> None:
+    """A long table without colour goes through the plain column writer (same layout, a tenth of the cost)."""
+    text = plain(table, console.width) if not color and table.row_count > MANY_ROWS else None
+    if text is None:
+        console.print(table)
+    else:
+        console.file.write(text)
+
+
 def _heading(console: Console, text: str, color: bool) -> None:
     console.print()
     console.print(Text(text, style="bold" if color else ""))
@@ -56,7 +66,7 @@ def _program(console: Console, s: ProgramSummary, tr: Translator, color: bool) -
     for row in s.themes:
         themes.add_row(Text(row.title.text if row.title else s.title.text), str(row.goals), str(row.actions), str(row.measures))
     console.print()
-    console.print(themes)
+    _print(console, themes, color)
     _statuses(console, s, tr, color)
     _measures(console, s, tr, color)
     _costs(console, s, tr, color)
@@ -74,7 +84,7 @@ def _statuses(console: Console, s: ProgramSummary, tr: Translator, color: bool) 
         style = _STYLE[status] if color else ""
         table.add_row(Text(f"{SYMBOLS[status]} {tr(f'status.{status}')}", style=style), Text(str(s.counts.get(status, 0)), style=style))
     table.add_row(Text(tr("value.total")), str(sum(s.counts.values())))
-    console.print(table)
+    _print(console, table, color)
 
 
 def _measures(console: Console, s: ProgramSummary, tr: Translator, color: bool) -> None:
@@ -88,7 +98,7 @@ def _measures(console: Console, s: ProgramSummary, tr: Translator, color: bool) 
         met = tr("summary.met_unknown") if m.met is None else tr("summary.met_yes" if m.met else "summary.met_no")
         style = "" if m.met is None or not color else ("green" if m.met else "red")
         table.add_row(Text(m.title.text), Text(f"{m.latest} ({m.year})"), Text(str(m.target or tr("value.none"))), Text(met, style=style))
-    console.print(table)
+    _print(console, table, color)
 
 
 def _costs(console: Console, s: ProgramSummary, tr: Translator, color: bool) -> None:
@@ -101,7 +111,7 @@ def _costs(console: Console, s: ProgramSummary, tr: Translator, color: bool) -> 
         table.add_row(year, amount)
     if s.total is not None:  # amounts of different value types are never added
         table.add_row(Text(tr("value.total"), style="bold" if color else ""), Text(s.total, style="bold" if color else ""))
-    console.print(table)
+    _print(console, table, color)
     for ledger in s.ledgers:
         _ledger(console, ledger, tr, color)
 
@@ -119,7 +129,7 @@ def _ledger(console: Console, ledger: LedgerTable, tr: Translator, color: bool) 
         table = _table(color, ("", "left"), *((label, "right") for label in labels))
         for i, column in enumerate(ledger.columns):
             table.add_row(Text(column.header), *(row.cells[i] for row in ledger.rows))
-    console.print(table)
+    _print(console, table, color)
 
 
 def _overdue(console: Console, s: ProgramSummary, tr: Translator, color: bool) -> None:
