@@ -490,3 +490,36 @@ def test_outcomes_new_fills_an_empty_flow_list(fresh: Path) -> None:
     text = outcomes.read_text(encoding="utf-8")
     assert text.startswith("# Vuosi 2025.\nprogram: perusopetus\nyear: 2025\noutcomes:\n  # Toimenpide tukiopetus:")
     run("check", code=0)
+
+
+@pytest.mark.parametrize(("lang", "refused", "status", "kind", "empty"), [
+    ("fi", "sivistys: virhe: tuontia ei tehty, mitään ei kirjoitettu:",
+     "bad.xlsx: taulukko 'outcomes 2025', rivi 2, sarake D (status): 'valmis' ei ole tila; käytä jotakin näistä: "
+     "achieved, partly, not_achieved, not_assessed (toteutunut, osittain toteutunut, ei toteutunut, ei arvioitu)",
+     "bad.xlsx: taulukko 'outcomes 2025', rivi 3, sarake E (value): 'paljon' ei ole luku (mittarin laji: lukumäärä)",
+     "(tyhjä) → hyvin meni"),
+    ("sv", "sivistys: fel: importen avbröts, ingenting skrevs:",
+     "bad.xlsx: bladet 'outcomes 2025', rad 2, kolumn D (status): 'valmis' är ingen status; använd en av: "
+     "achieved, partly, not_achieved, not_assessed (uppnådd, delvis uppnådd, inte uppnådd, inte bedömd)",
+     "bad.xlsx: bladet 'outcomes 2025', rad 3, kolumn E (value): 'paljon' är inget tal (en mätare av typen antal)",
+     "(tom) → hyvin meni"),
+])
+def test_import_refuses_and_lists_changes_in_finnish_and_swedish(fresh: Path, lang: str, refused: str, status: str,
+                                                                kind: str, empty: str) -> None:
+    outcomes = _start(fresh)
+    before = outcomes.read_bytes()
+    run("export", "programs/perusopetus", "-o", "sheet.xlsx")
+    workbook = load_workbook("sheet.xlsx")
+    workbook["outcomes 2025"]["D2"] = "valmis"
+    workbook["outcomes 2025"]["E3"] = "paljon"
+    workbook.save("bad.xlsx")
+    said = CliRunner().invoke(app, ["import", "bad.xlsx", "--lang", lang])
+    assert said.exit_code == 1 and said.output.splitlines() == [refused, "  " + status, "  " + kind]
+    by_environment = CliRunner().invoke(app, ["import", "bad.xlsx"], env={"SIVISTYS_LANG": lang})
+    assert by_environment.exit_code == 1 and by_environment.output == said.output
+    assert outcomes.read_bytes() == before
+    workbook = load_workbook("sheet.xlsx")
+    workbook["outcomes 2025"]["F2"] = "hyvin meni"
+    workbook.save("good.xlsx")
+    changed = run("import", "good.xlsx", "--lang", lang).splitlines()
+    assert changed[0].endswith(f": {empty}") and changed[0].startswith("outcomes 2025: ")

@@ -14,7 +14,7 @@ from sivistys_cli.authoring import layout
 from sivistys_cli.authoring.outcomes import ensure_entry, open_year
 from sivistys_cli.authoring.roundtrip import dumps, read
 from sivistys_cli.authoring.sheets import Change
-from sivistys_cli.diagnostics import Severity
+from sivistys_cli.diagnostics import Msg, Severity
 from sivistys_cli.load.files import load_text
 from sivistys_cli.model import OutcomeYear, Program
 from sivistys_cli.model.index import ProgramIndex
@@ -71,14 +71,14 @@ def _outcome_edit(root: Path, program: Program, year: int | None, found: list[Ch
 
 
 def _must_load(path: Path, text: str, model: type) -> None:
-    from sivistys_cli.authoring.sheets import Refused
+    from sivistys_cli.authoring.sheets import refused
 
     doc = load_text(text, str(path), model, "program.yaml" if model is Program else "An outcome file")
     errors = sorted(d for d in doc.problems if d.severity is Severity.error)
     if errors:
-        lines = [f"{path}:{d.line}:{d.col}: {d.message}" for d in errors[:5]]
-        raise Refused("import refused, nothing written: the changes would leave a file the format does not accept "
-                      "(fill in what belongs with the cell you changed):\n  " + "\n  ".join(lines))
+        lines = [Msg("error.authoring.at", {"file": str(path), "line": d.line, "col": d.col,
+                                            "message": d.msg or d.message}) for d in errors[:5]]
+        raise refused("import.would_break", lines)
 
 
 def _at(data: Any, loc: tuple[Any, ...]) -> CommentedMap:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from sivistys_cli.authoring.table import STATUSES, Column
+from sivistys_cli.diagnostics import Msg
 from sivistys_cli.model import Program
 from sivistys_cli.model.index import ProgramIndex
 
@@ -18,11 +19,11 @@ YES = {"true", "yes", "kyllä", "kylla", "ja", "x"}
 NO = {"false", "no", "ei", "nej"}
 
 
-def parse(column: Column, raw: Any, program: Program, ident: str) -> tuple[Any, str | None]:
-    """(the value to write, None) or (None, what is wrong with the cell)."""
+def parse(column: Column, raw: Any, program: Program, ident: str) -> tuple[Any, Msg | None]:
+    """(the value to write, None) or (None, what is wrong with the cell, as a catalog message)."""
     key = column.key
     if key == "status":
-        return (raw, None) if raw in STATUSES else (None, f"'{raw}' is not a status; use one of: {', '.join(STATUSES)}")
+        return (raw, None) if raw in STATUSES else (None, _wrong("cli.import.not_status", raw, statuses=", ".join(STATUSES)))
     if key in ("comment", "title", "responsible", "schedule.text"):
         return _text(key, raw)
     if key in ("schedule.start", "schedule.end"):
@@ -34,33 +35,37 @@ def parse(column: Column, raw: Any, program: Program, ident: str) -> tuple[Any, 
     return measure_value(kind, raw)
 
 
-def _text(key: str, raw: Any) -> tuple[Any, str | None]:
+def _wrong(key: str, raw: Any, **more: object) -> Msg:
+    return Msg(key, {"value": raw, **more})
+
+
+def _text(key: str, raw: Any) -> tuple[Any, Msg | None]:
     if raw is None:
-        return None, ("a title may not be empty" if key == "title" else None)
+        return None, (Msg("cli.import.empty_title", {}) if key == "title" else None)
     text = str(raw).replace("\r\n", "\n").replace("\r", "\n")  # Windows line ends become plain ones
     found = CONTROL.search(text)
     if found:
-        return None, f"it contains an invisible control character (U+{ord(found.group()):04X}); remove it"
+        return None, Msg("cli.import.control", {"code": f"U+{ord(found.group()):04X}"})
     return text, None
 
 
-def measure_value(kind: str, raw: Any) -> tuple[Any, str | None]:
+def measure_value(kind: str, raw: Any) -> tuple[Any, Msg | None]:
     if raw is None:
         return None, None
     if kind == "yes_no":
         text = str(raw).strip().lower()
         if isinstance(raw, bool) or text in YES | NO:
             return (raw if isinstance(raw, bool) else text in YES), None
-        return None, f"'{raw}' is not yes or no; write kyllä or ei (true or false)"
+        return None, _wrong("cli.import.not_yes_no", raw)
     if kind == "qualitative":
         return raw, None
     number = _number(raw)
     if number is None:
-        return None, f"'{raw}' is not a number (a {kind} measure)"
+        return None, _wrong("cli.import.not_number", raw, kind=Msg(f"measure_kind.{kind}", {}))
     if kind == "count" and (not isinstance(number, int) or number < 0):
-        return None, f"'{raw}' is not a whole number of at least 0 (a count)"
+        return None, _wrong("cli.import.not_whole", raw)
     if kind == "percentage" and not 0 <= number <= 100:
-        return None, f"'{raw}' is not a percentage from 0 to 100"
+        return None, _wrong("cli.import.not_percentage", raw)
     return number, None
 
 
@@ -77,19 +82,19 @@ def _number(raw: Any) -> int | Decimal | None:
     return int(value) if value == value.to_integral_value() else value
 
 
-def _year(raw: Any) -> tuple[Any, str | None]:
+def _year(raw: Any) -> tuple[Any, Msg | None]:
     if raw is None:
         return None, None
     number = _number(raw)
     if isinstance(number, int) and 1900 <= number <= 2200:
         return number, None
-    return None, f"'{raw}' is not a year"
+    return None, _wrong("cli.import.not_year", raw)
 
 
-def _point(raw: Any) -> tuple[Any, str | None]:
+def _point(raw: Any) -> tuple[Any, Msg | None]:
     if raw is None or isinstance(raw, int):
         return _year(raw)
     try:
         return dt.date.fromisoformat(str(raw)).isoformat(), None
     except ValueError:
-        return _year(raw) if str(raw).strip().isdigit() else (None, f"'{raw}' is not a year or a date (YYYY-MM-DD)")
+        return _year(raw) if str(raw).strip().isdigit() else (None, _wrong("cli.import.not_date", raw))

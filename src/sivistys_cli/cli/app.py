@@ -103,7 +103,8 @@ def command(
             fn(*args, **kwargs)
         except SivistysError as exc:
             # Messages quote file names, keys and revisions; none of them may start a line or a terminal sequence.
-            console(stderr=True).print(sanitize(_said(exc, kwargs.get("lang"))), markup=False)
+            console(stderr=True).print(sanitize(_said(exc, kwargs.get("lang"))) + _lines(exc, kwargs.get("lang")),
+                                       markup=False)
             raise typer.Exit(exc.exit_code) from None
 
     return (app or _app()).command(name, cls=cls or Command, epilog=epilog(examples))(wrapper)
@@ -118,6 +119,14 @@ def _said(exc: SivistysError, lang: object) -> str:
 
     chosen = lang if lang in ("fi", "sv", "en") else help_lang(os.environ)
     return say("error.line", chosen, text=render(exc.msg, chosen))  # type: ignore[arg-type]
+
+
+def _lines(exc: SivistysError, lang: object) -> str:
+    """The indented lines under an error that lists its problems (import's refused cells), each one made safe."""
+    from sivistys_cli.display.messages import render
+
+    chosen = lang if lang in ("fi", "sv", "en") else help_lang(os.environ)
+    return "".join("\n  " + sanitize(render(line, chosen)) for line in getattr(exc, "lines", ()))  # type: ignore[arg-type]
 
 
 def _app() -> typer.Typer:

@@ -60,14 +60,14 @@ def import_(
     """
     from sivistys_cli.authoring.apply import apply
     from sivistys_cli.authoring.sheets import changes, read_sheets
-    from sivistys_cli.display.messages import choose_lang, say
+    from sivistys_cli.display.messages import choose_lang, render, say
 
     language = choose_lang(lang, None, os.environ)
 
     year = read_sheets(file)[0]["year"]
     root, program, found = changes(file, path, plan)
     for change in found:
-        sys.stdout.write(f"{change}\n")
+        sys.stdout.write(render(change.msg(), language) + "\n")
     written = apply(root, program, year, found)
     for written_path in written:
         sys.stdout.write(say("cli.wrote", language, path=str(written_path)) + "\n")
