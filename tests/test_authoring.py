@@ -262,6 +262,24 @@ def test_init_asks_on_a_terminal(fresh: Path, monkeypatch: pytest.MonkeyPatch) -
     run("check", code=0)
 
 
+@pytest.mark.parametrize(("lang", "questions"), [
+    ("fi", ["Ohjelman tunniste (esim. perusopetus): ", "Otsikko: ", "Ohjelmakausi (esim. 2025-2030): ",
+            "Organisaatio (esim. Esimerkkilän kunta): "]),
+    ("sv", ["Programmets id (t.ex. grundskolan): ", "Rubrik: ", "Programperiod (t.ex. 2025-2030): ",
+            "Organisation (t.ex. Esimerkkilän kunta): "]),
+])
+def test_init_asks_in_the_language_of_the_messages(fresh: Path, monkeypatch: pytest.MonkeyPatch, lang: str,
+                                                  questions: list[str]) -> None:
+    from sivistys_cli.cli import init
+
+    monkeypatch.setattr(init, "interactive", lambda: True)
+    result = CliRunner().invoke(app, ["init"], input="perusopetus\nOhjelma\n2025-2027\nEsimerkkilän kunta\n",
+                                env={"SIVISTYS_LANG": lang})
+    assert result.exit_code == 0, result.output
+    assert [q for q in questions if q in result.output] == questions
+    assert (fresh / "programs/perusopetus/program.yaml").is_file()
+
+
 def test_a_control_character_typed_into_a_cell_is_refused(fresh: Path) -> None:
     outcomes = _start(fresh)
     run("export", "programs/perusopetus", "--format", "csv", "-o", "sheet.csv")

@@ -36,14 +36,14 @@ def init(
     from sivistys_cli.authoring.init import init as make
     from sivistys_cli.display.messages import choose_lang, say
 
-    program_id = _ask(program_id, "--id", "Program id (e.g. perusopetus)")
-    title = _ask(title, "--title", "Title")
-    period = _ask(period, "--period", "Period (e.g. 2025-2030)")
-    organization = _ask(organization, "--organization", "Organisation (e.g. Esimerkkilän kunta)")
+    # --lang names the program's language; messages and questions follow SIVISTYS_LANG or the locale.
+    language = choose_lang(None, None, os.environ)
+    program_id = _ask(program_id, "--id", say("cli.init.ask_id", language))
+    title = _ask(title, "--title", say("cli.init.ask_title", language))
+    period = _ask(period, "--period", say("cli.init.ask_period", language))
+    organization = _ask(organization, "--organization", say("cli.init.ask_organization", language))
     target, schemas = make(directory or Path("programs") / program_id,
                            NewProgram(program_id, title, period, organization, main_lang), schemas=not no_schema)
-    # --lang names the program's language; messages follow SIVISTYS_LANG or the locale.
-    language = choose_lang(None, None, os.environ)
     for path in schemas:
         sys.stdout.write(say("cli.wrote", language, path=str(path)) + "\n")
     sys.stdout.write(say("cli.init.created", language, path=str(target), folder=str(target.parent)) + "\n")
