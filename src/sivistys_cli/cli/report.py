@@ -15,7 +15,9 @@ from sivistys_cli.errors import UsageError
 from sivistys_cli.report.formats import FORMATS
 
 if TYPE_CHECKING:
-    from sivistys_cli.load.corpus import Corpus
+    from collections.abc import Callable
+
+    from sivistys_cli.report.batch import Batch
     from sivistys_cli.report.options import ReportOptions
 
 
@@ -37,6 +39,8 @@ def report(
     date: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="Date the report in its footer (YYYY-MM-DD).")] = None,
     show_missing: Annotated[bool, typer.Option("--show-missing", help="Also list the parts the program leaves empty (“Not stated”), for its author.")] = False,
     every: Annotated[bool, typer.Option("--all", help="A report of every program under PATH, one file each in the folder -o DIR.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Check programs in N processes at once; default: the number of cores.", show_default=False)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, even on a terminal.")] = False,
     follow_links: Annotated[bool, follow_links_option()] = False,
 ) -> None:
     """Make the annual outcome report or the program document as HTML, Markdown or PDF, in fi, sv or en."""
@@ -52,13 +56,13 @@ def report(
         day = dt.date.fromisoformat(date) if date else None
     except ValueError:
         raise usage("cli.not_a_date", value=date) from None
-    corpus = load([path], follow_links=follow_links)
     kind = kind or ("annual" if year is not None else "program")
     options = ReportOptions(kind, output_format, lang or "", year, template_dir, report_commit(commit, path), day,
                             show_missing)
     if every:
-        _report_all(corpus, options, output)
+        _report_all(path, options, output, jobs, quiet, follow_links)
         return
+    corpus = load([path], follow_links=follow_links)
     if output is not None:
         check_output(corpus, output)
     out = render(corpus, options, given=str(path))
@@ -72,19 +76,33 @@ def report(
         sys.stdout.buffer.write(data)
 
 
-def _report_all(corpus: Corpus, options: ReportOptions, output: str | None) -> None:
+def _report_all(path: Path, options: ReportOptions, output: str | None, jobs: int | None, quiet: bool,
+                follow_links: bool) -> None:
     """Write each program's report into the folder `output`; say which programs have none, and why."""
-    from sivistys_cli import atomic
-    from sivistys_cli.report.batch import render_all
-    from sivistys_cli.display.messages import choose_lang, error_text, say
+    from sivistys_cli.cli.progress import ProgressBar
+    from sivistys_cli.display.messages import choose_lang, say
+    from sivistys_cli.report.batch import Batch
     from sivistys_cli.report.output import output_guard
 
     language = choose_lang(options.lang or None, None, os.environ)
     if not output or not Path(output).is_dir():
         raise usage("cli.all_needs_folder", output=repr(output))
+    with ProgressBar(not quiet and sys.stderr.isatty(), say("cli.report.progress", language)) as bar:
+        batch = Batch([path], options, jobs=jobs, progress=bar.update, follow_links=follow_links)
+        batch.check()
+        guard = output_guard(batch.corpus)  # once per batch: the programs' files are gathered once
+        worst = _write_all(batch, guard, output, language)
+    if worst:
+        raise typer.Exit(worst)
+
+
+def _write_all(batch: Batch, guard: Callable[[str], None], output: str, language: str) -> int:
+    """Write the reports as they are made; the exit code the refused ones give (0 if none)."""
+    from sivistys_cli import atomic
+    from sivistys_cli.display.messages import error_text, say
+
     worst = 0
-    guard = output_guard(corpus)  # once per batch: the programs' files are gathered once
-    for made in render_all(corpus, options):
+    for made in batch.reports():
         target = str(Path(output) / made.name)
         if isinstance(made.error, UsageError):  # nothing of this kind or year to report: skipped, not a failure
             console(stderr=True).print(say("cli.report.skipped", language, reason=error_text(made.error, language)),
@@ -99,5 +117,4 @@ def _report_all(corpus: Corpus, options: ReportOptions, output: str | None) -> N
         data = made.content if isinstance(made.content, bytes) else str(made.content).encode("utf-8")
         atomic.write_bytes(target, data)
         sys.stdout.write(say("cli.wrote", language, path=target) + "\n")
-    if worst:
-        raise typer.Exit(worst)
+    return worst

@@ -11,6 +11,7 @@ from sivistys_cli.load.corpus import Corpus, ProgramDir
 from sivistys_cli.model import current_status
 from sivistys_cli.model.annual import STATUSES, SYMBOLS
 from sivistys_cli.model.index import Resolver, responsible
+from sivistys_cli.report.gate import Vetted
 from sivistys_cli.report.levels import LevelNames
 from sivistys_cli.report.options import ReportOptions
 from sivistys_cli.report.view_annual import annual_view
@@ -56,7 +57,8 @@ def build_context(pd: ProgramDir, corpus: Corpus, options: ReportOptions, tr: Tr
     else:
         context["costs"] = costs_view(index, tr)  # type: ignore[arg-type]
         context["ledgers"] = [ledger_view(ledger, tr) for ledger in program.ledgers]  # type: ignore[union-attr]
-        context["cascade_up"], context["cascade_down"] = cascade_view(pd, resolver, tr)
+        into = corpus.links_into if isinstance(corpus, Vetted) else None
+        context["cascade_up"], context["cascade_down"] = cascade_view(pd, resolver, tr, into)
         context["decision_chain"], context["amendments"] = decisions_view(program, tr, fmt, context["filled"])  # type: ignore[arg-type]
         present = presence(program, (context["cascade_up"], context["cascade_down"]))  # type: ignore[arg-type]
         context["parts"] = parts_view(program, present, tr, options.show_missing)  # type: ignore[arg-type]

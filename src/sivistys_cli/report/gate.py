@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shlex
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sivistys_cli.check import engine
@@ -15,27 +15,45 @@ from sivistys_cli.errors import SivistysError
 from sivistys_cli.load.corpus import Corpus, LoadedFile, ProgramDir
 
 
+@dataclass
+class Vetted(Corpus):
+    """A corpus whose one program a batch has checked already (see report/batch.py): its errors, as
+    `program_errors` finds them, and the cascade links into each program, found once for the batch."""
+
+    errors: list[Diagnostic] = field(default_factory=list)
+    links_into: dict[str, list] | None = None
+
+
 def select_program(corpus: Corpus, given: str | None = None, kind: str = "annual") -> ProgramDir:
     """The one program a report is about; a clear error for several, none, or one with errors.
 
     `given` is the path as the user wrote it, for the `sivistys check` command the error suggests.
-    A program document (`kind` "program") does not use the outcome files, so their errors do not
-    stop it: one bad line in next year's file must not block the plan in the reporting rush.
     """
     if len(corpus.programs) != 1:
         names = ", ".join(pd.root.name for pd in corpus.programs)
         raise usage("report.one_program", n=len(corpus.programs), names=names)
     pd = corpus.programs[0]
-    errors = program_errors(corpus, pd)
+    refused = refusal(pd, corpus.errors if isinstance(corpus, Vetted) else program_errors(corpus, pd), given, kind)
+    if refused is not None:
+        raise refused
+    return pd
+
+
+def refusal(pd: ProgramDir, errors: list[Diagnostic], given: str | None, kind: str) -> SivistysError | None:
+    """The error a report of the program stops with, given the errors `program_errors` found; None if it may go on.
+
+    A program document (`kind` "program") does not use the outcome files, so their errors do not
+    stop it: one bad line in next year's file must not block the plan in the reporting rush.
+    """
     if kind == "program":
         errors = [d for d in errors if d.file == pd.program_doc.display]
-    if errors:
-        first = errors[0]
-        more = Msg("error.report.more", {"n": len(errors) - 1}) if len(errors) > 1 else ""
-        raise SivistysError("", Msg("error.report.has_errors", {
-            "file": first.file, "line": first.line, "col": first.col, "code": first.code,
-            "message": first.msg or first.message, "more": more, "command": shlex.quote(_check_path(pd, given))}))
-    return pd
+    if not errors:
+        return None
+    first = errors[0]
+    more = Msg("error.report.more", {"n": len(errors) - 1}) if len(errors) > 1 else ""
+    return SivistysError("", Msg("error.report.has_errors", {
+        "file": first.file, "line": first.line, "col": first.col, "code": first.code,
+        "message": first.msg or first.message, "more": more, "command": shlex.quote(_check_path(pd, given))}))
 
 
 def program_errors(corpus: Corpus, pd: ProgramDir) -> list[Diagnostic]:

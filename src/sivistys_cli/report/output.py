@@ -52,8 +52,16 @@ def output_guard(corpus: Corpus) -> Callable[[str], None]:
 def _program_files(corpus: Corpus) -> dict[Path, Path]:
     """Every file of every program, in the order the guard names the first one it meets."""
     files: dict[Path, Path] = {}
+    # Why: asking each program's root of every selected file was programs x files (4.3 s of a batch of 309);
+    # each file's folders are looked up among the roots instead.
+    roots = {pd.root for pd in corpus.all_programs()}
+    under: dict[Path, set[Path]] = {}
+    for path in corpus.selected:
+        for folder in (path, *path.parents):
+            if folder in roots:
+                under.setdefault(folder, set()).add(path)
     for pd in corpus.all_programs():
-        own = {doc.path for doc in pd.documents} | {p for p in corpus.selected if p.is_relative_to(pd.root)}
+        own = {doc.path for doc in pd.documents} | under.get(pd.root, set())
         for path in sorted(own):
             files.setdefault(path, path)
     return files

@@ -78,18 +78,34 @@ def period_label(kind: str | None, year: int | None, tr: Translator, typed: bool
     return f"{when} · {kind_word}" if typed else when
 
 
-def cascade_view(pd: ProgramDir, resolver: Resolver, tr: Translator) -> tuple[list[Link], list[Link]]:
-    """What this program implements (upwards), and what in other programs implements it (downwards)."""
+def cascade_view(pd: ProgramDir, resolver: Resolver, tr: Translator,
+                 into: LinksInto | None = None) -> tuple[list[Link], list[Link]]:
+    """What this program implements (upwards), and what in other programs implements it (downwards).
+
+    `into` is links_into() of the resolver's programs, when a batch of reports has found it once for all.
+    """
     program: Program = pd.program  # type: ignore[assignment]
     up = [_link(program, item, link, resolver, tr) for item, _, link in links(resolver.index(program.id))]  # type: ignore[arg-type]
-    down = []
-    for other_id in sorted(resolver.programs):
-        if other_id == program.id:
-            continue
-        for item, _, link in links(resolver.index(other_id)):  # type: ignore[arg-type]
-            if _ref(link).split(":")[0] == program.id:
-                down.append(_link(resolver.programs[other_id], item, link, resolver, tr))
+    into = links_into(resolver) if into is None else into
+    down = [_link(source, item, link, resolver, tr) for source_id, source, item, link in into.get(program.id, ())
+            if source_id != program.id]
     return up, down
+
+
+LinksInto = dict[str, list[tuple[str, Program, "Item | None", "str | LinkRef"]]]
+"""Program id -> the links into it: (the linking program's id, the program, its item or None, the link)."""
+
+
+def links_into(resolver: Resolver) -> LinksInto:
+    """Every cascade link of the resolver's programs, by the program it leads to, in the order of the
+    linking programs' ids. Why: the program document of each program of a batch looked through every
+    other program's links (programs x programs); this index is made once and read per program."""
+    into: LinksInto = {}
+    for source_id in sorted(resolver.programs):
+        source = resolver.programs[source_id]
+        for item, _, link in links(resolver.index(source_id)):  # type: ignore[arg-type]
+            into.setdefault(_ref(link).split(":")[0], []).append((source_id, source, item, link))
+    return into
 
 
 def _ref(link: str | LinkRef) -> str:
