@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import importlib.util
 import shutil
+import weakref
 from pathlib import Path
 
 import pytest
@@ -13,7 +16,8 @@ from sivistys_cli.cli import app
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize(("kind", "fmt", "ext"), [("program", "html", "html"), ("annual", "markdown", "md")])
+@pytest.mark.parametrize(("kind", "fmt", "ext"), [("program", "html", "html"), ("annual", "markdown", "md"),
+                                                  ("program", "markdown", "md"), ("annual", "html", "html")])
 def test_every_report_is_the_one_made_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, fmt: str,
                                             ext: str) -> None:
     monkeypatch.chdir(ROOT)
@@ -52,3 +56,132 @@ def test_all_needs_an_existing_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     done = CliRunner().invoke(app, ["report", "programs", "--all", "--kind", "program"])
     assert done.exit_code == 2
     assert "give an existing folder as -o DIR" in done.stderr
+
+
+# --- streamed: the reports of a generated corpus, in one and in two processes ---------------------------------
+
+def _bench_corpus() -> object:
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def _linked_corpus(root: Path) -> Path:
+    """Three regional strategies and municipal programs linking up to them, one link interpreted, one to a
+    strategy that is not there (an error only the other programs reveal), and a copy of a strategy under
+    another folder (the same id twice: an error of whichever is checked after the other)."""
+    bench = _bench_corpus()
+    programs = root / "programs"
+    for n in (0, 1, 2, 19, 20, 21, 22):  # 19-21 link to strategies 0-2; 22 to strategy 3, which is missing
+        folder = programs / bench.program_id(n)  # type: ignore[attr-defined]
+        (folder / "outcomes").mkdir(parents=True)
+        (folder / "program.yaml").write_text(bench.program(n), encoding="utf-8")  # type: ignore[attr-defined]
+        if n >= bench.REGIONS:  # type: ignore[attr-defined]
+            for year in bench.YEARS:  # type: ignore[attr-defined]
+                (folder / "outcomes" / f"{year}.yaml").write_text(bench.outcomes(n, year), encoding="utf-8")  # type: ignore[attr-defined]
+    linking = programs / "esimerkkila-020-sivistysohjelma" / "program.yaml"
+    text = linking.read_text(encoding="utf-8")
+    plain = "implements: ['alue-01-strategia:t0-g0']"
+    assert plain in text
+    linking.write_text(text.replace(plain, "implements: [{ref: 'alue-01-strategia:t0-g0', interpreted: "
+                                           "{note: Luettu toimenpiteen kuvauksesta, by: Koodaaja}}]", 1), encoding="utf-8")
+    shutil.copytree(programs / "alue-00-strategia", programs / "zz-alue-kopio")
+    return root
+
+
+def _reports(runner: CliRunner, kind: str, fmt: str, out: Path, *extra: str) -> dict[str, bytes]:
+    out.mkdir()
+    done = runner.invoke(app, ["report", "programs", "--all", "--kind", kind, "-f", fmt, "-o", str(out), *extra])
+    assert done.exit_code == 2, done.output  # the program linking to a missing strategy fails the run, as alone
+    assert "esimerkkila-022-sivistysohjelma: cannot make a report:" in done.stderr
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+@pytest.mark.parametrize(("kind", "fmt"), [("program", "markdown"), ("annual", "html")])
+def test_a_linked_corpus_reports_as_each_alone_in_one_and_two_processes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, fmt: str) -> None:
+    work = _linked_corpus(tmp_path / "work")
+    monkeypatch.chdir(work)
+    runner = CliRunner()
+    one = _reports(runner, kind, fmt, tmp_path / "one", "--jobs", "1")
+    two = _reports(runner, kind, fmt, tmp_path / "two", "-j", "2", "--quiet")
+    assert one == two
+    programs = sorted(p.name for p in (work / "programs").iterdir())
+    for name in programs:
+        alone = runner.invoke(app, ["report", f"programs/{name}", "--kind", kind, "-f", fmt])
+        file = f"{name}.{'md' if fmt == 'markdown' else fmt}"
+        if alone.exit_code == 0:
+            assert one[file] == alone.stdout_bytes, name
+        else:
+            assert file not in one, name
+    # The copy of a strategy is reported (alone, it names itself first), and so is the strategy.
+    expected = {"zz-alue-kopio", "alue-00-strategia"} if kind == "program" else set()
+    assert expected <= {Path(f).stem for f in one}
+    if kind == "program":
+        region = one["alue-01-strategia.md"].decode("utf-8")
+        assert "Esimerkkilä 020" in region and "Luettu toimenpiteen kuvauksesta" in region  # the links down, interpreted
+        assert "Alue 00" in one["esimerkkila-019-sivistysohjelma.md"].decode("utf-8")  # the link up, by its title
+
+
+def test_a_cross_program_error_refuses_with_the_message_of_the_report_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    work = _linked_corpus(tmp_path / "work")
+    monkeypatch.chdir(work)
+    runner = CliRunner()
+    (tmp_path / "out").mkdir()
+    every = runner.invoke(app, ["report", "programs", "--all", "--kind", "program", "-o", str(tmp_path / "out"),
+                                "-j", "2"])
+    alone = runner.invoke(app, ["report", "programs/esimerkkila-022-sivistysohjelma", "--kind", "program"])
+    assert every.exit_code == alone.exit_code == 2
+    line = alone.stderr.strip()
+    assert "SV203" in line and "sivistys check programs/esimerkkila-022-sivistysohjelma" in line, line
+    # The same one-line error, named after the program.
+    assert f"sivistys: esimerkkila-022-sivistysohjelma: {line.removeprefix('sivistys: error: ')}" in every.stderr
+
+
+def test_the_batch_keeps_skeletons_and_releases_each_program_once_reported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sivistys_cli.report import batch as batch_module
+    from sivistys_cli.report.options import ReportOptions
+
+    work = _linked_corpus(tmp_path / "work")
+    monkeypatch.chdir(work)
+    rendered: list[weakref.ref] = []
+    real_render = batch_module.render
+
+    def render(corpus, options, given=None):  # type: ignore[no-untyped-def]
+        rendered.append(weakref.ref(corpus.programs[0].program))
+        return real_render(corpus, options, given)
+
+    monkeypatch.setattr(batch_module, "render", render)
+    batch = batch_module.Batch(["programs"], ReportOptions("program", "markdown", ""), jobs=1)
+    batch.check()
+    stash = Path(batch._stash.name)
+    assert len(list(stash.iterdir())) == len(batch.checked) == 8
+    for checked in batch.checked:  # what step 1 keeps of a program: the skeleton's fields, no parsed file
+        model = checked.program.program
+        assert model is not None and set(model.model_fields_set) <= batch_module.REPORT_FIELDS
+        assert getattr(checked.program.program_doc, "_loaded", "a loaded file") is None
+    made = []
+    for report in batch.reports():
+        gc.collect()
+        made.append(report)
+        assert all(ref() is None for ref in rendered[:-1]), "an earlier program is still held"
+        assert len(list(stash.iterdir())) <= len(batch.checked) - len(rendered)  # read back, then removed
+    assert len(rendered) == 7 and [m.error is None for m in made].count(False) == 1
+    assert not stash.exists()
+
+
+def test_the_progress_reaches_every_step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sivistys_cli.report.batch import Batch
+    from sivistys_cli.report.options import ReportOptions
+
+    monkeypatch.chdir(ROOT)
+    seen: list[tuple[int, int]] = []
+    batch = Batch(["programs"], ReportOptions("program", "html", ""), jobs=2, progress=lambda d, t: seen.append((d, t)))
+    batch.check()
+    reports = list(batch.reports())
+    assert reports and all(r.error is None for r in reports)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1][0] <= seen[-1][1]
+    assert seen[-1][1] == 2 * len(reports)  # each program checked once and rendered once

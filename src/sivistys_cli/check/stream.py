@@ -206,6 +206,8 @@ def cross_findings(checked: list[Checked], context: list[ProgramDir], config: Co
             ctx = CheckContext(_AmongAll([c.program], order[1:], selected, [], order=order), RULES, indexes)
             out += [d for code in sorted(c.cross) if RULES[code].run is not None
                     for d in RULES[code].run(ctx) if keep(d.file)]  # type: ignore[misc]
+            for doc in c.program.documents:  # parsed again for a finding's position: not needed after
+                doc.release()  # type: ignore[attr-defined]
         return out
     for rule in RULES.values():
         programs = [c.program for c in checked if rule.code in c.cross]
@@ -291,6 +293,10 @@ class _Reloadable:
             cwd, model, what = self._from
             self._loaded = read_file(self.path, cwd, model, what)
         return self._loaded
+
+    def release(self) -> None:
+        """Let the file's parsed trees go (they are read again if asked for)."""
+        self._loaded = None
 
     @property
     def data(self) -> Any:

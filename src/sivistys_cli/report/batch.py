@@ -27,8 +27,19 @@ from typing import Any
 
 from sivistys_cli.check.config import Config
 from sivistys_cli.check.engine import finish
-from sivistys_cli.check.stream import (SKELETON_FIELDS, SMALL, Checked, Progress, Ticks, check_loaded, collector_held,
-                                       cross_findings, map_programs, shared, skeleton_of)
+from sivistys_cli.check.stream import (
+    SKELETON_FIELDS,
+    SMALL,
+    Checked,
+    Progress,
+    Ticks,
+    check_loaded,
+    collector_held,
+    cross_findings,
+    map_programs,
+    shared,
+    skeleton_of,
+)
 from sivistys_cli.diagnostics import Diagnostic, Severity
 from sivistys_cli.errors import SivistysError
 from sivistys_cli.load.corpus import Corpus, LoadedFile, ProgramDir
@@ -150,6 +161,7 @@ def _context_one(root: Path) -> ProgramDir:
     return skeleton_of(load_program(root, cwd, limits), cwd, REPORT_FIELDS)
 
 
+@collector_held  # reading a program back builds as many small objects as parsing it did (4x quicker held)
 def _render_one(n: int) -> tuple[str | bytes | None, SivistysError | None]:
     """Step 3 for one program: read back, rendered against the others' skeletons, released."""
     everyone, options, stash, selected, cache = shared()
