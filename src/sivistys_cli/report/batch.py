@@ -7,11 +7,11 @@ over a corpus of all the others. Here, as `check` streams (check/stream.py):
    report reads of *other* programs (ids, titles, links) besides what the cross-program checks read. Its
    models are put aside in a private temporary folder (parsing the YAML again would cost five times
    more than reading them back), and it is released. Sibling programs (context) give their skeleton.
-2. In the workers again, which have every skeleton: the checks that looked at other programs run over
-   the skeletons, the program seeing itself first as `report` of it alone does, and a program with
-   errors is refused with the same one-line error (the main process waits for nothing but the workers).
-3. A program that passed is read back from the folder and rendered against the skeletons, with the
-   cascade links into every program found once per worker (`links_into`), and released.
+2. The checks that looked at other programs run over the skeletons, all at once, except that a program
+   whose id another program has too sees itself first, as `report` of it alone does; a program with
+   errors is refused with the same one-line error.
+3. Each program that passed is read back from the folder and rendered against the skeletons, in the
+   workers, with the cascade links into every program found once per worker (`links_into`), and released.
 
 The reports are byte for byte those `report` of each program alone makes (tests compare them).
 """
@@ -69,7 +69,7 @@ class Made:
 
 
 class Batch:
-    """Reports of every program under `paths`: `check()` (step 1), then `reports()` (steps 2 and 3)."""
+    """Reports of every program under `paths`: `check()` (steps 1 and 2), then `reports()` (step 3)."""
 
     def __init__(self, paths: Iterable[str | Path], options: ReportOptions, cwd: Path | None = None,
                  jobs: int | None = None, progress: Progress | None = None, follow_links: bool = False) -> None:
@@ -82,6 +82,7 @@ class Batch:
         self.ticks = Ticks(len(self.found.all_roots) + len(self.found.roots), progress)
         self.checked: list[Checked] = []
         self.context: list[ProgramDir] = []
+        self.refused: dict[int, SivistysError] = {}
         self._stash = tempfile.TemporaryDirectory(prefix="sivistys-report-")
 
     @property
@@ -90,22 +91,44 @@ class Batch:
         return Corpus([c.program for c in self.checked], self.context, self.found.selected, [])
 
     def check(self) -> None:
-        """Step 1: every program checked alone, its skeleton kept and its models put aside; the siblings' skeletons."""
+        """Steps 1 and 2: every program checked, its skeleton kept and its models put aside; refusals found."""
         found, stash = self.found, Path(self._stash.name)
         shared_ = (found.selected, self.cwd, found.limits, stash)
         self.checked = list(self.ticks.count(map_programs(_check_one, list(enumerate(found.roots)), self.jobs, shared_)))
         self.context = list(self.ticks.count(map_programs(_context_one, found.context_roots, self.jobs, shared_)))
+        by_file: dict[str, list[Diagnostic]] = {}  # Why: one pass, not a scan of every error for each program
+        for d in self._errors():
+            by_file.setdefault(d.file, []).append(d)
+        for n, c in enumerate(self.checked):
+            pd = c.program
+            errors = sorted((d for doc in pd.documents for d in by_file.get(doc.display, ())), key=Diagnostic.sort_key)
+            refused = refusal(pd, errors, _given(pd), self.options.kind)
+            if refused is not None:
+                self.refused[n] = refused
+
+    def _errors(self) -> list[Diagnostic]:
+        """The errors `program_errors` finds in each program (see report/gate.py)."""
+        selected = self.found.selected | {doc.path for c in self.checked for doc in c.program.documents}
+        findings = [d for c in self.checked for d in c.findings]
+        findings += cross_findings(self.checked, self.context, Config(), selected, self.cwd, each_first=True)
+        docs = {doc.display: doc for c in self.checked for doc in c.program.documents}
+        judged = {name for c in self.checked for name in c.judged}
+        return [d for d in finish(findings, docs, judged, Config(), selected, self.cwd) if d.severity is Severity.error]
 
     def reports(self) -> Iterator[Made]:
-        """Steps 2 and 3: each program's report (or why it has none), in the order of the programs.
-
-        Both run in the workers, which have every skeleton: the main process waits for nothing but them."""
+        """Step 3: each program's report (or why it has none), in the order of the programs."""
         try:
             everyone = [c.program for c in self.checked] + self.context
-            shared_ = (self.checked, everyone, self.options, Path(self._stash.name), self.found.selected, self.cwd, {})
-            made = map_programs(_report_one, list(range(len(self.checked))), self.jobs, shared_)
-            for c, (content, error) in zip(self.checked, self.ticks.count(made), strict=True):
-                yield Made(c.program, self._name(c.program), content, error)
+            todo = [n for n in range(len(self.checked)) if n not in self.refused]
+            shared_ = (everyone, self.options, Path(self._stash.name), self.found.selected, {})
+            made = self.ticks.count(map_programs(_render_one, todo, self.jobs, shared_))
+            for n, c in enumerate(self.checked):
+                if n in self.refused:
+                    self.ticks.done += 1
+                    yield Made(c.program, self._name(c.program), None, self.refused[n])
+                else:
+                    content, error = next(made)
+                    yield Made(c.program, self._name(c.program), content, error)
         finally:
             self._stash.cleanup()
 
@@ -140,15 +163,10 @@ def _context_one(root: Path) -> ProgramDir:
 
 
 @collector_held  # reading a program back builds as many small objects as parsing it did (4x quicker held)
-def _report_one(n: int) -> tuple[str | bytes | None, SivistysError | None]:
-    """Steps 2 and 3 for one program: refused as `report` of it alone refuses it, or read back, rendered
-    against the others' skeletons and released."""
-    checked, everyone, options, stash, selected, cwd, cache = shared()
+def _render_one(n: int) -> tuple[str | bytes | None, SivistysError | None]:
+    """Step 3 for one program: read back, rendered against the others' skeletons, released."""
+    everyone, options, stash, selected, cache = shared()
     bones, file = everyone[n], stash / f"{n}.pickle"
-    refused = refusal(bones, _errors(checked[n], everyone, selected, cwd), _given(bones), options.kind)
-    if refused is not None:
-        file.unlink()
-        return None, refused
     program, outcomes = pickle.loads(file.read_bytes())
     file.unlink()  # its disk space is given back as soon as it is read
     doc = bones.program_doc
@@ -160,18 +178,6 @@ def _report_one(n: int) -> tuple[str | bytes | None, SivistysError | None]:
         return render(corpus, options, given=_given(bones)), None
     except SivistysError as exc:
         return None, exc
-
-
-def _errors(checked: Checked, everyone: list[ProgramDir], selected: set[Path], cwd: Path) -> list[Diagnostic]:
-    """The errors `program_errors` finds in the program (see report/gate.py): its own, found in step 1, and those
-    of the checks that looked at other programs, run again seeing every skeleton, the program first."""
-    pd = checked.program
-    selected = selected | {doc.path for doc in pd.documents}  # as program_errors: every file of the program
-    others = [o for o in everyone if o is not pd]
-    cross = cross_findings([checked], others, Config(), selected, cwd, each_first=True)
-    shown = {doc.display: doc for doc in pd.documents}
-    found = finish([*checked.findings, *cross], shown, checked.judged, Config(), selected, cwd)
-    return [d for d in found if d.severity is Severity.error and d.file in shown]
 
 
 def _links(everyone: list[ProgramDir], cache: dict[str, Any]) -> tuple[dict, dict]:
