@@ -172,20 +172,20 @@ def _render_one(n: int) -> tuple[str | bytes | None, SivistysError | None]:
     doc = bones.program_doc
     pd = ProgramDir(bones.root, LoadedFile(doc.path, doc.display, model=program),
                     [LoadedFile(path, display, model=model) for path, display, model in outcomes])
-    indexes, into = _links(everyone, cache)
-    corpus = Vetted([pd], everyone[:n] + everyone[n + 1:], selected, [], dict(indexes), [], into)
+    indexes, into, others = _links(everyone, cache)
+    corpus = Vetted([pd], everyone[:n] + everyone[n + 1:], selected, [], indexes, [], into, others)
     try:
         return render(corpus, options, given=_given(bones)), None
     except SivistysError as exc:
         return None, exc
 
 
-def _links(everyone: list[ProgramDir], cache: dict[str, Any]) -> tuple[dict, dict]:
-    """The skeletons' indexes and the cascade links into each program: made once per process.
+def _links(everyone: list[ProgramDir], cache: dict[str, Any]) -> tuple[dict, dict, dict]:
+    """The skeletons' indexes, the cascade links into each program and the programs by id: made once per process.
 
-    Each report copies the indexes (its own program is added to the copy, and released with it)."""
+    A report of one program adds its own index to a layer of its own (see report/context.py), released with it."""
     if "into" not in cache:
         indexes: dict = {}
-        resolver = Resolver({i: p.program for i, p in Corpus(everyone, [], set(), []).by_id().items()}, indexes)  # type: ignore[misc]
-        cache["into"] = (indexes, links_into(resolver))
+        others = {i: p.program for i, p in Corpus(everyone, [], set(), []).by_id().items()}
+        cache["into"] = (indexes, links_into(Resolver(others, indexes)), others)  # type: ignore[arg-type]
     return cache["into"]  # type: ignore[no-any-return]

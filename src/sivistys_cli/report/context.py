@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import ChainMap
 from typing import Any
 
 from sivistys_cli.display.i18n import Translator
@@ -15,15 +16,27 @@ from sivistys_cli.report.gate import Vetted
 from sivistys_cli.report.levels import LevelNames
 from sivistys_cli.report.options import ReportOptions
 from sivistys_cli.report.view_annual import annual_view
-from sivistys_cli.report.view_program import (cascade_view, costs_view, decisions_view, filled_columns, measures_of, parts_view,
-                                              presence, titles)
+from sivistys_cli.report.view_program import (
+    cascade_view,
+    costs_view,
+    decisions_view,
+    filled_columns,
+    measures_of,
+    parts_view,
+    presence,
+    titles,
+)
 
 
 def build_context(pd: ProgramDir, corpus: Corpus, options: ReportOptions, tr: Translator, year: int | None) -> dict[str, Any]:
     program = pd.program
     fmt = Formatter(tr)
     # This program wins over another with the same id (which is an error of the other program).
-    resolver = Resolver({**{i: p.program for i, p in corpus.by_id().items()}, program.id: program}, corpus.indexes)  # type: ignore[union-attr, misc]
+    # Why a ChainMap over the batch's programs: copying every other program's id for each report of a
+    # batch made the batch programs x programs; the same lookups go through the shared map.
+    others = corpus.others if isinstance(corpus, Vetted) else {i: p.program for i, p in corpus.by_id().items()}
+    indexes = ChainMap({}, corpus.indexes) if isinstance(corpus, Vetted) else corpus.indexes
+    resolver = Resolver(ChainMap({program.id: program}, others), indexes)  # type: ignore[union-attr, arg-type]
     index = resolver.index(program.id)  # type: ignore[union-attr]
     files = [f"{pd.root.name}/program.yaml"]
     context: dict[str, Any] = {
