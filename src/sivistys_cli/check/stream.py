@@ -98,8 +98,11 @@ def map_programs(fn: Callable[[Any], Any], roots: list[Any], jobs: int, shared: 
         yield from map(fn, roots)
         return
     # A chunk of a few programs per task keeps the queue busy without holding many trees at once.
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=shared) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=shared)
+    try:
         yield from pool.map(fn, roots, chunksize=max(1, min(8, len(roots) // (jobs * 4))))
+    finally:  # a caller that stops early (an error writing a report) does not wait for the programs not begun
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 _shared: tuple = ()  # what every task of a worker needs: set once per process by _init
