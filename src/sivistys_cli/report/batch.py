@@ -93,7 +93,7 @@ class Batch:
     def check(self) -> None:
         """Steps 1 and 2: every program checked, its skeleton kept and its models put aside; refusals found."""
         found, stash = self.found, Path(self._stash.name)
-        shared_ = (found.selected, self.cwd, found.limits, stash)
+        shared_ = (found.selected, self.cwd, found.limits, stash, self.options.kind)
         self.checked = list(self.ticks.count(map_programs(_check_one, list(enumerate(found.roots)), self.jobs, shared_)))
         self.context = list(self.ticks.count(map_programs(_context_one, found.context_roots, self.jobs, shared_)))
         by_file: dict[str, list[Diagnostic]] = {}  # Why: one pass, not a scan of every error for each program
@@ -145,11 +145,13 @@ def _given(pd: ProgramDir) -> str:
 def _check_one(task: tuple[int, Path]) -> Checked:
     """Step 1 for one program: its checks alone and its skeleton; its models put aside for step 3."""
     n, root = task
-    selected, cwd, limits, stash = shared()
+    selected, cwd, limits, stash, kind = shared()
     pd = load_program(root, cwd, limits)
     # As `program_errors`: every file of the program is checked, even one the user did not name.
     checked = check_loaded(pd, selected | {doc.path for doc in pd.documents}, Config(), cwd, REPORT_FIELDS)
-    models = (pd.program_doc.model, [(doc.path, doc.display, doc.model) for doc in pd.outcome_docs])
+    # The program document reads no outcome file: only the annual report's are put aside.
+    models = (pd.program_doc.model, [(doc.path, doc.display, doc.model if kind == "annual" else None)
+                                     for doc in pd.outcome_docs])
     # The folder is private to this run (made by tempfile, mode 0700): nothing but this code writes there.
     (stash / f"{n}.pickle").write_bytes(pickle.dumps(models, protocol=pickle.HIGHEST_PROTOCOL))
     return checked
@@ -158,7 +160,7 @@ def _check_one(task: tuple[int, Path]) -> Checked:
 @collector_held
 def _context_one(root: Path) -> ProgramDir:
     """Step 1 for a sibling program: its skeleton, context for links."""
-    _selected, cwd, limits, _stash = shared()
+    _selected, cwd, limits, _stash, _kind = shared()
     return skeleton_of(load_program(root, cwd, limits), cwd, REPORT_FIELDS)
 
 
