@@ -46,8 +46,8 @@ from sivistys_cli.model import OutcomeYear, Program
 SMALL = 16
 
 # The fields a cross-program check may read of a program: ids, the tree's child lists, and links.
-_SKELETON_FIELDS = frozenset({"id", "themes", "goals", "actions", "measures", "implements", "dependencies", "program",
-                              "ref", "interpreted"})  # ref, interpreted: a link written as a mapping
+SKELETON_FIELDS = frozenset({"id", "themes", "goals", "actions", "measures", "implements", "dependencies", "program",
+                             "ref", "interpreted"})  # ref, interpreted: a link written as a mapping
 
 Progress = Callable[[int, int], None]  # (programs done, programs in all)
 
@@ -69,7 +69,7 @@ def check(paths: Iterable[str | Path], config: Config, cwd: Path | None = None, 
 
 
 @dataclass
-class _Checked:
+class Checked:
     """What step 1 keeps of a selected program once its trees are released."""
 
     program: ProgramDir  # the skeleton, its files standing in for the loaded ones
@@ -79,19 +79,19 @@ class _Checked:
 
 
 def _streamed(found: Plan, config: Config, cwd: Path, jobs: int, progress: Progress | None) -> list[Diagnostic]:
-    ticks = _Ticks(len(found.all_roots), progress)
+    ticks = Ticks(len(found.all_roots), progress)
     shared = (found.selected, config, cwd, found.limits)
-    checked: list[_Checked] = list(ticks.count(_map(_check_alone, found.roots, jobs, shared)))
-    context: list[ProgramDir] = list(ticks.count(_map(_skeleton, found.context_roots, jobs, shared)))
+    checked: list[Checked] = list(ticks.count(map_programs(_check_alone, found.roots, jobs, shared)))
+    context: list[ProgramDir] = list(ticks.count(map_programs(_skeleton, found.context_roots, jobs, shared)))
     findings = [d for c in checked for d in c.findings] + found.orphans
-    findings += _cross_findings(checked, context, config, found.selected, cwd)
+    findings += cross_findings(checked, context, config, found.selected, cwd)
     docs = {doc.display: doc for c in checked for doc in c.program.documents}
     judged = {name for c in checked for name in c.judged}
     return finish(findings, docs, judged, config, found.selected, cwd)
 
 
-def _map(fn: Callable[[Path], Any], roots: list[Path], jobs: int, shared: tuple) -> Iterator[Any]:
-    """fn(root) for each root, in order; in `jobs` processes that receive `shared` once each."""
+def map_programs(fn: Callable[[Any], Any], roots: list[Any], jobs: int, shared: tuple) -> Iterator[Any]:
+    """fn(root) for each root, in order; in `jobs` processes that receive `shared` once each (see shared())."""
     if jobs == 1 or len(roots) < 2:
         _init(*shared)
         yield from map(fn, roots)
@@ -102,6 +102,11 @@ def _map(fn: Callable[[Path], Any], roots: list[Path], jobs: int, shared: tuple)
 
 
 _shared: tuple = ()  # what every task of a worker needs: set once per process by _init
+
+
+def shared() -> tuple:
+    """What map_programs gave every task of this process."""
+    return _shared
 
 
 def _init(*shared: Any) -> None:
@@ -116,7 +121,7 @@ def _worker_init(*shared: Any) -> None:
     gc.freeze()
 
 
-def _collector_held(fn: Callable[[Path], Any]) -> Callable[[Path], Any]:
+def collector_held(fn: Callable[[Path], Any]) -> Callable[[Path], Any]:
     """Run fn with the garbage collector off: a program's tree is built of many small objects that
     all stay alive until its findings are taken, so collections while building it find nothing to free
     (they took 21.9 s of 48 s on the corpus); reference counting frees the tree afterwards."""
@@ -134,11 +139,16 @@ def _collector_held(fn: Callable[[Path], Any]) -> Callable[[Path], Any]:
     return held
 
 
-@_collector_held
-def _check_alone(root: Path) -> _Checked:
+@collector_held
+def _check_alone(root: Path) -> Checked:
     """Step 1: load one selected program, run every check on it alone, keep its skeleton and findings."""
     selected, config, cwd, limits = _shared
-    pd = load_program(root, cwd, limits)
+    return check_loaded(load_program(root, cwd, limits), selected, config, cwd)
+
+
+def check_loaded(pd: ProgramDir, selected: set[Path], config: Config, cwd: Path,
+                 fields: frozenset[str] = SKELETON_FIELDS) -> Checked:
+    """Step 1 on a loaded program: every check on it alone; its skeleton keeps `fields` of its models."""
     alone = _Watched([pd], _Reaching(), selected, [])
     keep = SelectedFiles(selected, cwd)
     findings = selected_only(dir_diagnostics(pd, cwd), selected, cwd)
@@ -153,7 +163,7 @@ def _check_alone(root: Path) -> _Checked:
         else:
             findings += out
     judged = {doc.display for doc in pd.documents if pd.program is not None and doc.model is not None}
-    return _Checked(_bones_of(pd, cwd), findings, cross, judged)
+    return Checked(skeleton_of(pd, cwd, fields), findings, cross, judged)
 
 
 def _alone(found: Iterable[Diagnostic], alone: _Watched, keep: SelectedFiles) -> list[Diagnostic] | None:
@@ -172,20 +182,31 @@ def _alone(found: Iterable[Diagnostic], alone: _Watched, keep: SelectedFiles) ->
     return None if alone.reached or alone.context.reached else out
 
 
-@_collector_held
+@collector_held
 def _skeleton(root: Path) -> ProgramDir:
     """Step 2: a sibling program as the cross-program checks see it."""
     _selected, _config, cwd, limits = _shared
-    return _bones_of(load_program(root, cwd, limits), cwd)
+    return skeleton_of(load_program(root, cwd, limits), cwd)
 
 
-def _cross_findings(checked: list[_Checked], context: list[ProgramDir], config: Config, selected: set[Path],
-                    cwd: Path) -> list[Diagnostic]:
-    """Step 3: each check that looked at other programs, over the programs it did so for, seeing all of them."""
+def cross_findings(checked: list[Checked], context: list[ProgramDir], config: Config, selected: set[Path],
+                   cwd: Path, each_first: bool = False) -> list[Diagnostic]:
+    """Step 3: each check that looked at other programs, over the programs it did so for, seeing all of them.
+
+    With `each_first`, each program sees itself first among all, as when it alone is named (a duplicate
+    program id is then reported in the other program, and its own id names itself): what `report` of
+    one program checks."""
     everyone = [c.program for c in checked] + context
     keep = SelectedFiles(selected, cwd)
     out: list[Diagnostic] = []
     indexes: dict = {}  # shared by the checks, as one CheckContext would share them (keyed by the program)
+    if each_first:
+        for c in checked:
+            order = [c.program, *(o for o in everyone if o is not c.program)]
+            ctx = CheckContext(_AmongAll([c.program], order[1:], selected, [], order=order), RULES, indexes)
+            out += [d for code in sorted(c.cross) if RULES[code].run is not None
+                    for d in RULES[code].run(ctx) if keep(d.file)]  # type: ignore[misc]
+        return out
     for rule in RULES.values():
         programs = [c.program for c in checked if rule.code in c.cross]
         if programs and rule.run is not None:
@@ -194,24 +215,24 @@ def _cross_findings(checked: list[_Checked], context: list[ProgramDir], config: 
     return out
 
 
-def _bones_of(pd: ProgramDir, cwd: Path) -> ProgramDir:
+def skeleton_of(pd: ProgramDir, cwd: Path, fields: frozenset[str] = SKELETON_FIELDS) -> ProgramDir:
     """A program with its model cut down to the skeleton's fields and files that parse again if asked."""
     doc = pd.program_doc
     program = _Reloadable(doc, cwd, Program, "program.yaml")
-    program.model = _bones(doc.model) if doc.model is not None else None
+    program.model = _bones(doc.model, fields) if doc.model is not None else None
     outcomes = [_Reloadable(d, cwd, OutcomeYear, "An outcome file") for d in pd.outcome_docs]
     return ProgramDir(pd.root, program, outcomes)  # type: ignore[arg-type]
 
 
-def _bones(node: Any) -> Any:
+def _bones(node: Any, fields: frozenset[str]) -> Any:
     """The same model type with only the skeleton's fields, built without validation (it was validated)."""
     if isinstance(node, BaseModel):
         cls = type(node)
         values: dict[str, Any] = {}
         kept: set[str] = set()
-        for name, default in _construction(cls):
+        for name, default in _construction(cls, fields):
             if default is _KEEP:
-                values[name] = _bones(getattr(node, name))
+                values[name] = _bones(getattr(node, name), fields)
                 kept.add(name)
             elif default is _CALL:
                 values[name] = cls.model_fields[name].get_default(call_default_factory=True, validated_data=values)
@@ -219,7 +240,7 @@ def _bones(node: Any) -> Any:
                 values[name] = default
         return _constructed(cls, values, kept)
     if isinstance(node, tuple | list):
-        return type(node)(_bones(item) for item in node)
+        return type(node)(_bones(item, fields) for item in node)
     return node
 
 
@@ -229,11 +250,11 @@ _KEEP, _CALL, _REQUIRED = object(), object(), object()
 
 
 @functools.cache
-def _construction(cls: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
+def _construction(cls: type[BaseModel], fields: frozenset[str]) -> tuple[tuple[str, Any], ...]:
     """Each field in order: kept in the skeleton, required (left out), a default to compute, or a fixed default."""
     out = []
     for name, info in cls.model_fields.items():
-        if name in _SKELETON_FIELDS:
+        if name in fields:
             out.append((name, _KEEP))
         elif info.is_required():
             out.append((name, _REQUIRED))
@@ -326,7 +347,7 @@ class _AmongAll(Corpus):
         return self.order  # the first program with an id is where a duplicate id is reported from
 
 
-class _Ticks:
+class Ticks:
     """Counts finished programs for the progress callback."""
 
     def __init__(self, total: int, progress: Progress | None) -> None:

@@ -12,6 +12,7 @@ import typer
 from sivistys_cli.check.docs import FORMATS as RULE_FORMATS
 from sivistys_cli.check.formats import FORMATS, STATISTICS
 from sivistys_cli.cli.app import command, console, emit, follow_links_option, format_option, lang_option
+from sivistys_cli.cli.progress import ProgressBar
 from sivistys_cli.diagnostics import Msg, Severity
 from sivistys_cli.display.messages import usage
 
@@ -56,43 +57,12 @@ def check(
     cwd = Path.cwd()
     config = load_config(config_file or find(start_of(paths or [Path("programs")], cwd)), RULES)
     language = choose_lang(lang, config.lang, os.environ)
-    with _ProgressBar(enabled=not quiet and sys.stderr.isatty()) as bar:
+    with ProgressBar(not quiet and sys.stderr.isatty(), "checking programs") as bar:
         diagnostics, selected = check_paths(paths or [], config, cwd, jobs, bar.update, follow_links=follow_links)
     color = chosen.name == "text" and console().no_color is False
     render = STATISTICS.load() if statistics else chosen.load()
     emit(render(localize(diagnostics, language), selected, color=color, lang=language), color)
     raise typer.Exit(exit_code(diagnostics, threshold or _config_level(config), exit_zero))
-
-
-class _ProgressBar:
-    """A progress bar on the terminal's stderr, shown only once a run has taken longer than DELAY seconds."""
-
-    DELAY = 1.5  # a quick check (a pre-commit hook) should not flash a bar
-
-    def __init__(self, enabled: bool) -> None:
-        import time
-
-        self.enabled, self.clock, self.started = enabled, time.monotonic, time.monotonic()
-        self.bar: Any = None
-        self.task: Any = None
-
-    def __enter__(self) -> _ProgressBar:
-        return self
-
-    def update(self, done: int, total: int) -> None:
-        if not self.enabled or (self.bar is None and self.clock() - self.started < self.DELAY):
-            return
-        if self.bar is None:
-            from rich.progress import Progress  # only a long run on a terminal pays for importing rich
-
-            self.bar = Progress(console=console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("checking programs", total=total)
-        self.bar.update(self.task, completed=done, total=total)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
 
 
 def default_format() -> str:
