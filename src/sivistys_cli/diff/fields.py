@@ -69,6 +69,7 @@ def canon(value: Any) -> Any:
 
 
 _PLAIN = frozenset({str, int, float, bool, Decimal, dt.date, dt.datetime, type(None)})
+_AS_IS = frozenset({str, int, float, bool, type(None)})
 
 
 def same(old: Any, new: Any) -> bool:
@@ -156,8 +157,13 @@ def is_editorial(path: str) -> bool:
 
 def jsonable(value: Any) -> Any:
     """Plain JSON data, defaults left out; numbers stay numbers, dates become YYYY-MM-DD."""
-    if type(value) is str:  # the most common value by far: no isinstance() chain for it
+    kind = type(value)
+    if kind in _AS_IS:  # most values: no isinstance() chain for them
         return value
+    if kind is dict:
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if kind is tuple or kind is list:
+        return [jsonable(v) for v in value]
     if isinstance(value, BaseModel):
         value = value.model_dump(exclude_defaults=True)
     if isinstance(value, dict):
