@@ -160,12 +160,12 @@ def jsonable(value: Any) -> Any:
     kind = type(value)
     if kind in _AS_IS:  # most values: no isinstance() chain for them
         return value
-    if kind is dict:
-        return {str(k): jsonable(v) for k, v in value.items()}
+    if kind is dict:  # the plain values of a dict or list without a call each
+        return {k if type(k) is str else str(k): v if type(v) in _AS_IS else jsonable(v) for k, v in value.items()}
     if kind is tuple or kind is list:
-        return [jsonable(v) for v in value]
+        return [v if type(v) in _AS_IS else jsonable(v) for v in value]
     if isinstance(value, BaseModel):
-        value = value.model_dump(exclude_defaults=True)
+        return jsonable(value.model_dump(exclude_defaults=True))
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (tuple, list)):

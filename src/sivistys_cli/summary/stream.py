@@ -59,8 +59,8 @@ def summarize_paths(paths: Iterable[str | Path], year: int | None, lang: str | N
     main = next((s.main for s in done if s.main is not None), "fi")
     tr = Translator(lang or default_lang(main), main)
     jobs = 1 if len(roots) <= SMALL else max(1, jobs or os.cpu_count() or 1)
-    shared = (cwd, found.limits, year, tr.lang, (render, main))
-    done += ticks.count(map_programs(_summarised, roots[len(done):], jobs, shared))
+    given = (cwd, found.limits, year, tr.lang, (render, main))
+    done += ticks.count(map_programs(_summarised, roots[len(done):], jobs, given))
     texts = [s.text if s.text is not None else render([s.summary], tr) for s in done
              if s.summary is not None or s.text is not None]
     return texts, [tr("summary.skipped", path=sanitize(path)) for s in done for path in s.broken]
