@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import gc
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -97,8 +98,11 @@ def map_programs(fn: Callable[[Any], Any], roots: list[Any], jobs: int, shared: 
         yield from map(fn, roots)
         return
     # A chunk of a few programs per task keeps the queue busy without holding many trees at once.
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=shared) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=shared)
+    try:
         yield from pool.map(fn, roots, chunksize=max(1, min(8, len(roots) // (jobs * 4))))
+    finally:  # a caller that stops early (an error writing a report) does not wait for the programs not begun
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 _shared: tuple = ()  # what every task of a worker needs: set once per process by _init
@@ -201,11 +205,22 @@ def cross_findings(checked: list[Checked], context: list[ProgramDir], config: Co
     out: list[Diagnostic] = []
     indexes: dict = {}  # shared by the checks, as one CheckContext would share them (keyed by the program)
     if each_first:
-        for c in checked:
+        # Only a program whose id another program has too sees other findings when it comes first (its id
+        # resolves to itself; it is not the duplicate). The others are checked all at once, as above:
+        # checking each of them on its own among all made this step programs x programs.
+        ids = Counter(o.program.id for o in everyone if o.program is not None)
+        alone = [c for c in checked if c.program.program is not None and ids[c.program.program.id] > 1]
+        apart = {id(c) for c in alone}
+        out += cross_findings([c for c in checked if id(c) not in apart], [a.program for a in alone] + context,
+                              config, selected, cwd)
+        for c in alone:
             order = [c.program, *(o for o in everyone if o is not c.program)]
             ctx = CheckContext(_AmongAll([c.program], order[1:], selected, [], order=order), RULES, indexes)
             out += [d for code in sorted(c.cross) if RULES[code].run is not None
                     for d in RULES[code].run(ctx) if keep(d.file)]  # type: ignore[misc]
+        for c in checked:
+            for doc in c.program.documents:  # parsed again for a finding's position: not needed after
+                doc.release()  # type: ignore[attr-defined]
         return out
     for rule in RULES.values():
         programs = [c.program for c in checked if rule.code in c.cross]
@@ -291,6 +306,10 @@ class _Reloadable:
             cwd, model, what = self._from
             self._loaded = read_file(self.path, cwd, model, what)
         return self._loaded
+
+    def release(self) -> None:
+        """Let the file's parsed trees go (they are read again if asked for)."""
+        self._loaded = None
 
     @property
     def data(self) -> Any:
