@@ -13,7 +13,8 @@ from sivistys_cli.summary.formats import text
 from sivistys_cli.summary.formats.columns import plain
 
 WORDS = st.sampled_from(["Teema", "hyvinvointi", "ja", "äöå", "x" * 90, "Lasten-ja-nuorten-palvelut", "😀😀",
-                         "", "1 234 €", "rivi\nrivi", "\t", " reuna "])
+                         "", "1 234 €", "rivi\nrivi", "\t", " reuna ",
+                         "70\u00a0%", "1\u202f234\u00a0€", "\u00a0"])
 CELLS = st.lists(WORDS, min_size=1, max_size=8).map(" ".join)
 
 

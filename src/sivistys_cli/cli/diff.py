@@ -32,21 +32,21 @@ def diff(
     merge_base: Annotated[bool, typer.Option("--merge-base", help="Compare from the merge base, as A...B.")] = False,
     files: Annotated[bool, typer.Option("--files", help="Compare two files or directories, no git.")] = False,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when there are changes.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Compare programs in N processes at once; default: the number of cores.", show_default=False)] = None,
     lang: Annotated[Optional[str], lang_option()] = None,
 ) -> None:
     """Show what changed between two versions of the programs, by id: sivistys diff [REV_A [REV_B]] [-- PATH...]."""
-    from sivistys_cli.diff.compare import compare
     from sivistys_cli.diff.driver import line_diff
     from sivistys_cli.diff.request import DiffRequest
-    from sivistys_cli.diff.revisions import gather
+    from sivistys_cli.diff.revisions import changes as compared
     from sivistys_cli.display.messages import choose_lang
 
     chosen = FORMATS.get(output_format)
     language = choose_lang(lang, None, os.environ)
     request = DiffRequest(tuple(revisions or ()), tuple(after_dashdash(ctx)), files, merge_base)
     try:
-        old, new = gather(request, Path.cwd())
-        changes = [c for c in compare(old, new) if c.substantive or not substantive]
+        found, old_label, new_label = compared(request, Path.cwd(), jobs)
+        changes = [c for c in found if c.substantive or not substantive]
     except Exception as exc:  # noqa: BLE001 - a failing diff driver would stop all of `git log -p`
         if not request.driver:
             raise
@@ -54,5 +54,5 @@ def diff(
         sys.stdout.write(line_diff(request, Path.cwd(), str(exc) if isinstance(exc, SivistysError) else bug))
         return
     color = chosen.name == "text" and console().no_color is False
-    emit(chosen.load()(changes, old.label, new.label, color=color, lang=language), color)
+    emit(chosen.load()(changes, old_label, new_label, color=color, lang=language), color)
     raise typer.Exit(1 if exit_code and changes else 0)

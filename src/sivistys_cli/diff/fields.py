@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -67,17 +68,50 @@ def canon(value: Any) -> Any:
     return value
 
 
+_PLAIN = frozenset({str, int, float, bool, Decimal, dt.date, dt.datetime, type(None)})
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
+def same(old: Any, new: Any) -> bool:
+    """Equal with the same types throughout, so certainly equal in canonical form.
+
+    Why: most fields of a revised program did not change, and canon() of both sides (a Decimal made
+    from each number's text, each text re-spaced) was most of the comparison's time. Strict types,
+    since Python's own == calls True and 1 equal, which canon() does not. False only says "look closer"."""
+    if old is new:
+        return True
+    kind = type(old)
+    if kind is not type(new):
+        return False
+    if kind in _PLAIN or isinstance(old, Enum):
+        return old == new  # type: ignore[no-any-return]
+    if isinstance(old, BaseModel):
+        old, new = old.__dict__, new.__dict__
+    elif kind is tuple or kind is list:
+        return len(old) == len(new) and all(same(a, b) for a, b in zip(old, new))
+    elif kind is not dict:
+        return False
+    return old.keys() == new.keys() and all(same(v, new[k]) for k, v in old.items())
+
+
 def item_fields(old: BaseModel, new: BaseModel, kind: str, skip: frozenset[str] = frozenset()) -> Iterator[Diff]:
     """Changed fields of one matched item, children and identity (and `skip`) left out."""
-    skip = skip | CHILD_FIELDS.get(kind, frozenset()) | IDENTITY
-    for name in type(new).model_fields:
-        if name not in skip:
-            yield from fields(getattr(old, name), getattr(new, name), name)
+    for name in _compared(type(new), kind, skip):
+        a, b = getattr(old, name), getattr(new, name)
+        if a is not b and not same(a, b):  # most fields of most items did not change: no generator for them
+            yield from fields(a, b, name)
+
+
+@functools.cache
+def _compared(model: type[BaseModel], kind: str, skip: frozenset[str]) -> tuple[str, ...]:
+    """The fields item_fields compares, worked out once per model type (not once per item)."""
+    left_out = skip | CHILD_FIELDS.get(kind, frozenset()) | IDENTITY
+    return tuple(name for name in model.model_fields if name not in left_out)
 
 
 def fields(old: Any, new: Any, path: str) -> Iterator[Diff]:
     """The smallest differing parts of two values: into objects field by field, into lists by key."""
-    if canon(old) == canon(new):
+    if same(old, new) or canon(old) == canon(new):
         return
     if isinstance(old, BaseModel) and type(old) is type(new):
         for name in type(old).model_fields:
@@ -123,8 +157,15 @@ def is_editorial(path: str) -> bool:
 
 def jsonable(value: Any) -> Any:
     """Plain JSON data, defaults left out; numbers stay numbers, dates become YYYY-MM-DD."""
+    kind = type(value)
+    if kind in _AS_IS:  # most values: no isinstance() chain for them
+        return value
+    if kind is dict:  # the plain values of a dict or list without a call each
+        return {k if type(k) is str else str(k): v if type(v) in _AS_IS else jsonable(v) for k, v in value.items()}
+    if kind is tuple or kind is list:
+        return [v if type(v) in _AS_IS else jsonable(v) for v in value]
     if isinstance(value, BaseModel):
-        value = value.model_dump(exclude_defaults=True)
+        return jsonable(value.model_dump(exclude_defaults=True))
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (tuple, list)):

@@ -28,9 +28,10 @@ class Match:
     how: str = "id"  # "id", "declared" (previous_ids) or "similar"
 
 
-def match(old: Program, new: Program) -> list[Match]:
-    """Every item of both versions, paired where they are the same item."""
-    olds, news = ProgramIndex(old).by_id, ProgramIndex(new).by_id
+def match(old: Program | ProgramIndex, new: Program | ProgramIndex) -> list[Match]:
+    """Every item of both versions (programs, or their indexes when the caller has them), paired where
+    they are the same item."""
+    olds, news = _index(old).by_id, _index(new).by_id
     pairs: dict[str, tuple[str, str]] = {}  # new id -> (old id, how)
     claimed: set[str] = set()
     for nid, item in news.items():  # a declared rename comes first: the author said so
@@ -48,6 +49,10 @@ def match(old: Program, new: Program) -> list[Match]:
     out = [Match(olds[pairs[n][0]], item, pairs[n][1]) if n in pairs else Match(None, item)
            for n, item in news.items()]
     return out + [Match(item, None) for o, item in olds.items() if o not in matched]
+
+
+def _index(program: Program | ProgramIndex) -> ProgramIndex:
+    return program if isinstance(program, ProgramIndex) else ProgramIndex(program)
 
 
 def renames(matches: list[Match]) -> dict[str, str]:
@@ -69,6 +74,8 @@ def _free(olds: dict[str, Item], oid: str, new: Item, claimed: set[str]) -> bool
 
 def _similar(left_old: list[Item], left_new: list[Item]) -> dict[str, tuple[str, str]]:
     """Pair what is left: the same content under a new id first, then the most alike of each kind."""
+    if not left_old or not left_new:  # nothing to pair: sketching 40 000 added items took 3 s
+        return {}
     olds, news = [_Sketch.of(o) for o in left_old], [_Sketch.of(n) for n in left_new]
     twins: dict[tuple, list[_Sketch]] = {}
     for o in reversed(olds):  # popped from the end: the first in document order pairs first

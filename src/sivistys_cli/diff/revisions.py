@@ -1,4 +1,4 @@
-"""Turn the arguments of `sivistys diff` into the two snapshots to compare."""
+"""Turn the arguments of `sivistys diff` into the two versions to compare, and compare them."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import os
 from pathlib import Path
 
 from sivistys_cli import git
+from sivistys_cli.diff import stream
+from sivistys_cli.diff.compare import Change, compare
 from sivistys_cli.diff.request import DiffRequest
+from sivistys_cli.diff.stream import Side
 from sivistys_cli.diff.snapshots import WORKTREE, Cache, Snapshot, file_kind, load_snapshot, read_files, read_or_refuse
 from sivistys_cli.display.messages import usage
 from sivistys_cli.errors import UsageError
@@ -16,26 +19,47 @@ from sivistys_cli.model.paths import program_files
 DEFAULT_PATH = "programs"  # at the top of the working tree, wherever sivistys runs
 
 
+def changes(request: DiffRequest, cwd: Path, jobs: int | None = None) -> tuple[list[Change], str, str]:
+    """The changes from the old to the new version, and the two versions' labels; any problem is a
+    UsageError that names the version. Two versions of many programs are compared program by program
+    in `jobs` worker processes (see diff/stream.py); git's diff driver compares its two files at once."""
+    if _driver(request):
+        old, new = gather(request, cwd)
+        return compare(old, new), old.label, new.label
+    old_side, new_side = _sides(request, cwd)
+    return stream.diff(old_side, new_side, jobs), old_side.label, new_side.label
+
+
 def gather(request: DiffRequest, cwd: Path) -> tuple[Snapshot, Snapshot]:
-    """The old and the new version, loaded; any problem is a UsageError that names the version."""
-    if request.files:
-        if request.merge_base:
-            raise usage("diff.merge_base_files")
-        return _from_paths([*request.revisions, *request.paths], cwd)
-    return _from_git(request, cwd)
-
-
-def _from_paths(args: list[str], cwd: Path) -> tuple[Snapshot, Snapshot]:
-    # git's diff driver: path old-file old-hex old-mode new-file new-hex new-mode [new-path rename-info]
-    if len(args) in (7, 9):
+    """The old and the new version, loaded whole (`changes` loads them a program at a time)."""
+    if _driver(request):
+        # git's diff driver: path old-file old-hex old-mode new-file new-hex new-mode [new-path rename-info]
+        args = [*request.revisions, *request.paths]
         name, new_name = args[0], args[7] if len(args) == 9 else args[0]
         return _driver_side(args[1], f"a/{name}", name, cwd), _driver_side(args[4], f"b/{new_name}", new_name, cwd)
+    old, new = _sides(request, cwd)
+    cache: Cache | None = None if request.files else {}  # two directories have always loaded apart
+    return (load_snapshot(old.label, old.where, old.files, cache),
+            load_snapshot(new.label, new.where, new.files, cache))
+
+
+def _driver(request: DiffRequest) -> bool:
+    if request.files and request.merge_base:
+        raise usage("diff.merge_base_files")
+    return request.files and len(request.revisions) + len(request.paths) in (7, 9)
+
+
+def _sides(request: DiffRequest, cwd: Path) -> tuple[Side, Side]:
+    """The files of the two versions, read but not loaded."""
+    if not request.files:
+        return _from_git(request, cwd)
+    args = [*request.revisions, *request.paths]
     if len(args) != 2:
         raise usage("diff.files_two")
     old, new = (_path_files(given, cwd) for given in args)
     if not old and not new:
         raise usage("diff.no_programs_either", old=args[0], new=args[1])
-    return load_snapshot(args[0], args[0], old), load_snapshot(args[1], args[1], new)
+    return Side(args[0], args[0], old), Side(args[1], args[1], new)
 
 
 def _driver_side(given: str, label: str, name: str, cwd: Path) -> Snapshot:
@@ -57,7 +81,7 @@ def _read(path: Path, given: str) -> bytes:
     return read_or_refuse(path, given)
 
 
-def _from_git(request: DiffRequest, cwd: Path) -> tuple[Snapshot, Snapshot]:
+def _from_git(request: DiffRequest, cwd: Path) -> tuple[Side, Side]:
     root = git.toplevel(cwd)
     given = list(request.paths) or [DEFAULT_PATH]
     specs = [_spec(p, cwd, root) for p in request.paths] or [DEFAULT_PATH]
@@ -71,9 +95,7 @@ def _from_git(request: DiffRequest, cwd: Path) -> tuple[Snapshot, Snapshot]:
         new_ids, new_files = {}, {name: raw for spec in specs for name, raw in read_files(root, spec).items()}
     _require_paths(given, specs, [*old_ids, *new_ids], [*old_files, *new_files], None if new else root,
                    old_label, new_label)
-    cache: Cache = {}
-    return (load_snapshot(old_label, _name(old_label), old_files, cache),
-            load_snapshot(new_label, _name(new_label), new_files, cache))
+    return Side(old_label, _name(old_label), old_files), Side(new_label, _name(new_label), new_files)
 
 
 def _select(blobs: dict[str, str], specs: list[str]) -> dict[str, str]:

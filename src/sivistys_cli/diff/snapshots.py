@@ -52,18 +52,27 @@ def load_snapshot(label: str, where: str, files: dict[str, bytes], cache: Cache 
     """Load every file through the checker's parser; a file that does not load, or two files that
     claim one program id (or one program's year), stop the diff: either would make it wrong."""
     cache = {} if cache is None else cache
-    loaded = {path: _load_one(where, path, files[path], cache) for path in sorted(files)}
+    loaded = {path: load_one(where, path, files[path], cache) for path in sorted(files)}
     programs = {path: m for path, m in loaded.items() if isinstance(m, Program)}
     outcomes = {path: m for path, m in loaded.items() if isinstance(m, OutcomeYear)}
     return Snapshot(
         label,
-        _unique(where, programs, lambda m: m.id, lambda k: Msg("error.diff.what_program", {"id": k})),
-        _unique(where, outcomes, lambda m: (m.program, m.year),
-                lambda k: Msg("error.diff.what_outcomes", {"program": k[0], "year": k[1]})),
+        unique(where, programs, lambda m: m.id, what_program),
+        unique(where, outcomes, lambda m: (m.program, m.year), what_outcomes),
     )
 
 
-def _unique(where: str, models: dict[str, M], key: Callable[[M], K], what: Callable[[K], Msg]) -> dict[K, M]:
+def what_program(key: str) -> Msg:
+    """How an error names a program that two files claim."""
+    return Msg("error.diff.what_program", {"id": key})
+
+
+def what_outcomes(key: tuple[str, int]) -> Msg:
+    """How an error names a program's year that two files claim."""
+    return Msg("error.diff.what_outcomes", {"program": key[0], "year": key[1]})
+
+
+def unique(where: str, models: dict[str, M], key: Callable[[M], K], what: Callable[[K], Msg]) -> dict[K, M]:
     """The models by key; two files with one key are an error that names both."""
     out: dict[K, M] = {}
     first: dict[K, str] = {}
@@ -75,7 +84,8 @@ def _unique(where: str, models: dict[str, M], key: Callable[[M], K], what: Calla
     return out
 
 
-def _load_one(where: str, path: str, raw: bytes, cache: Cache) -> FileModel:
+def load_one(where: str, path: str, raw: bytes, cache: Cache) -> FileModel:
+    """One file's model; a UsageError naming the version when it does not load or repeats an id."""
     if len(raw) > MAX_BYTES:
         raise _cannot_compare(where, path, (1, 1), "SV003", too_large(len(raw), MAX_BYTES))
     text, problem = decode(raw)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sivistys_cli.diagnostics import Severity
@@ -120,21 +119,24 @@ def _when(kind: str | None, year: int | None, typed: bool, tr: Translator) -> st
 
 
 def _themes(index: ProgramIndex, tr: Translator) -> list[ThemeCount]:
-    below: dict[int, list[str]] = defaultdict(list)  # id() of a top item -> kinds of the items under it
+    # One pass: the items come parents first, in document order, so everything after a top-level item
+    # until the next one is under it (asking each item for its top walked up the tree for every item).
+    below: list[tuple[Item, dict[str, int]]] = []
     for item in index.items:
-        if item.parent is not None:
-            below[id(item.top)].append(item.kind)
-    rows = []
-    for top in [i for i in index.items if i.parent is None]:
-        kinds = below[id(top)]
+        if item.parent is None:
+            below.append((item, {"goal": 0, "action": 0, "measure": 0}))
+        elif item.kind in below[-1][1]:
+            below[-1][1][item.kind] += 1
+    rows: list[ThemeCount] = []
+    for top, kinds in below:
         title = tr.text(top.node.title) if top.kind == "theme" else None
-        goals = kinds.count("goal") + (top.kind == "goal")
+        goals = kinds["goal"] + (top.kind == "goal")
         if title is None and rows and rows[-1].title is None:
             rows[-1].goals += goals
-            rows[-1].actions += kinds.count("action")
-            rows[-1].measures += kinds.count("measure")
+            rows[-1].actions += kinds["action"]
+            rows[-1].measures += kinds["measure"]
             continue
-        rows.append(ThemeCount(title, goals, kinds.count("action"), kinds.count("measure")))
+        rows.append(ThemeCount(title, goals, kinds["action"], kinds["measure"]))
     return rows
 
 

@@ -17,6 +17,7 @@ from sivistys_cli.diff.formats.common import (
     summary_line,
     theme_name,
     titled,
+    word,
 )
 from sivistys_cli.display.literal import shorten
 from sivistys_cli.display.messages import say
@@ -58,7 +59,7 @@ def _line(c: Change, color: bool, lang: str) -> str:
     text = f"{MARK[c.kind]} {who}  {describe(c, lang)}"
     if c.kind in ("added", "removed") and c.title and c.item not in ("program", "outcome"):
         text += f": {shorten(titled(c, 'title', lang), 100)}"
-    text += "" if c.substantive else " " + say("diff.editorial", lang)
+    text += "" if c.substantive else " " + word("diff.editorial", lang)
     if not color:
         return text
     return f"[{_STYLE[c.kind]}]{escape(text)}[/]" if c.substantive else f"[dim]{escape(text)}[/]"

@@ -8,8 +8,10 @@ from rich.table import Table
 from rich.text import Text
 
 # rich lays out a table at about 0.2 ms a row (measuring, wrapping and cropping every cell); a summary
-# of a 10 000-theme program spent 2 s of its CPU there. Longer tables are written here instead.
-MANY_ROWS = 500
+# of a 10 000-theme program spent 2 s of its CPU there, and the summary of a 309-program corpus 60 % of
+# its CPU in tables of ~40 rows. So every table with a row is written here (rich only where plain()
+# declines); tests/test_summary_columns.py shows the layouts equal on tables of any size.
+MANY_ROWS = 0
 _GAP = "  "  # padding (0, 1) without edge padding: one space on each side of the gap between columns
 
 
@@ -43,7 +45,13 @@ def _text(cell: object) -> str:
 
 def _simple(text: str, width: int | None = None) -> bool:
     """One line that rich would print as it is: no line breaks, tabs or edge spaces, and it fits."""
-    return text.isprintable() and text == text.strip() and (width is None or cell_len(text) <= width)
+    # No-break spaces are printable to rich (one cell each) though not to isprintable(); every number
+    # Babel formats has them ("70 %", "1 234 €"), and they sent every measure table to rich.
+    return (text.translate(_NO_BREAK).isprintable() and text == text.strip()
+            and (width is None or cell_len(text) <= width))
+
+
+_NO_BREAK = str.maketrans({"\u00a0": " ", "\u202f": " "})
 
 
 def _pad(text: str, width: int, justify: str) -> str:

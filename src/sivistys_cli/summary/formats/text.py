@@ -45,7 +45,7 @@ def _table(color: bool, *headers: tuple[str, str]) -> Table:
 
 
 def _print(console: Console, table: Table, color: bool) -> None:
-    """A long table without colour goes through the plain column writer (same layout, a tenth of the cost)."""
+    """A table without colour goes through the plain column writer (same layout, a tenth of the cost)."""
     text = plain(table, console.width) if not color and table.row_count > MANY_ROWS else None
     if text is None:
         console.print(table)
