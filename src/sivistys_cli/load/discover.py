@@ -55,7 +55,11 @@ def load(paths: Iterable[str | Path], cwd: Path | None = None, max_bytes: int = 
          follow_links: bool = False) -> Corpus:
     """Load what the user named (files, program directories, or a directory of programs); see plan()."""
     cwd = cwd or Path.cwd()
-    found = plan(paths, cwd, max_bytes, follow_links)
+    return load_planned(plan(paths, cwd, max_bytes, follow_links), cwd)
+
+
+def load_planned(found: Plan, cwd: Path) -> Corpus:
+    """Load what plan() found: the selected programs, then their siblings as context."""
     programs = [load_program(r, cwd, found.limits) for r in found.roots]
     context = [load_program(r, cwd, found.limits) for r in found.context_roots]
     corpus = Corpus(programs, context, found.selected, [])
