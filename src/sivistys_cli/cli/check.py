@@ -11,7 +11,7 @@ import typer
 
 from sivistys_cli.check.docs import FORMATS as RULE_FORMATS
 from sivistys_cli.check.formats import FORMATS, STATISTICS
-from sivistys_cli.cli.app import command, console, emit, follow_links_option, format_option, lang_option
+from sivistys_cli.cli.app import colored, command, console, emit, follow_links_option, format_option, lang_option
 from sivistys_cli.diagnostics import Msg, Severity
 from sivistys_cli.display.messages import usage
 
@@ -58,7 +58,7 @@ def check(
     language = choose_lang(lang, config.lang, os.environ)
     with _ProgressBar(enabled=not quiet and sys.stderr.isatty()) as bar:
         diagnostics, selected = check_paths(paths or [], config, cwd, jobs, bar.update, follow_links=follow_links)
-    color = chosen.name == "text" and console().no_color is False
+    color = chosen.name == "text" and colored()
     render = STATISTICS.load() if statistics else chosen.load()
     emit(render(localize(diagnostics, language), selected, color=color, lang=language), color)
     raise typer.Exit(exit_code(diagnostics, threshold or _config_level(config), exit_zero))
