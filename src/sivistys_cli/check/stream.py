@@ -138,7 +138,7 @@ def _at_once(found: Plan, config: Config, cwd: Path) -> tuple[list[Diagnostic], 
     """A small corpus loaded and checked in one go, with the collector held as for a streamed program:
     a 10 000-theme program is a few million small objects alive until the end, and a full collection
     walking them came in the middle of the checks (0.4 s of 2.7 s of CPU)."""
-    corpus = load_planned(found, cwd)
+    corpus = load_planned(found, cwd, context_outcomes=False)  # no check reads a sibling's outcome files
     return run(corpus, config, cwd), len(corpus.selected)
 
 
@@ -184,7 +184,7 @@ def _alone(found: Iterable[Diagnostic], alone: _Watched, keep: SelectedFiles) ->
 def _skeleton(root: Path) -> ProgramDir:
     """Step 2: a sibling program as the cross-program checks see it."""
     _selected, _config, cwd, limits = _shared
-    return _bones_of(load_program(root, cwd, limits), cwd)
+    return _bones_of(load_program(root, cwd, limits, outcomes=False), cwd)  # no check reads its outcome files
 
 
 def _cross_findings(checked: list[_Checked], context: list[ProgramDir], config: Config, selected: set[Path],
