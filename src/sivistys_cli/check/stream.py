@@ -23,7 +23,6 @@ import functools
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,6 +94,8 @@ def _map(fn: Callable[[Path], Any], roots: list[Path], jobs: int, shared: tuple)
         _init(*shared)
         yield from map(fn, roots)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only here: a check of a few programs starts no workers
+
     # A chunk of a few programs per task keeps the queue busy without holding many trees at once.
     with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=shared) as pool:
         yield from pool.map(fn, roots, chunksize=max(1, min(8, len(roots) // (jobs * 4))))
