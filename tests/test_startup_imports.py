@@ -33,11 +33,15 @@ def test_version_imports_neither_typer_nor_pydantic() -> None:
     assert not imported & (NEVER | {"typer", "pydantic", "rich", "babel", "yaml", "ruamel"})
 
 
-@pytest.mark.parametrize("fmt", ["json", "text", "github"])
+@pytest.mark.parametrize("fmt", ["json", "text", "github", "gitlab", "sarif"])
 def test_check_of_one_file_imports_no_template_sheet_pdf_or_console_library(fmt: str) -> None:
     imported = _imported("check", "--format", fmt, str(PROGRAM))
     assert not imported & (NEVER | {"rich"}), imported & (NEVER | {"rich"})
     assert "ruamel" not in imported  # the fast reader needs libyaml only; ruamel is for comment-keeping edits
+
+
+def test_statistics_of_one_file_imports_no_console_library() -> None:
+    assert not _imported("check", "--statistics", str(PROGRAM)) & (NEVER | {"rich"})
 
 
 def test_check_of_one_file_builds_no_typer_adapter() -> None:

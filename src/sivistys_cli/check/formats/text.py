@@ -30,9 +30,11 @@ def _line(d: Diagnostic, color: bool, lang: str) -> str:
 
 
 def _more_line(file: str, n: int, color: bool, lang: str) -> str:
-    from rich.markup import escape
+    name = sanitize(file)
+    if color:
+        from rich.markup import escape
 
-    name = escape(sanitize(file)) if color else sanitize(file)
+        name = escape(name)
     return say("check.more", lang, file=name, n=n, limit=MAX_PER_FILE)
 
 
