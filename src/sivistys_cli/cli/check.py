@@ -11,7 +11,7 @@ import typer
 
 from sivistys_cli.check.docs import FORMATS as RULE_FORMATS
 from sivistys_cli.check.formats import FORMATS, STATISTICS
-from sivistys_cli.cli.app import command, console, emit, follow_links_option, format_option, lang_option
+from sivistys_cli.cli.app import colored, command, console, emit, follow_links_option, format_option, lang_option
 from sivistys_cli.cli.progress import ProgressBar
 from sivistys_cli.diagnostics import Msg, Severity
 from sivistys_cli.display.messages import usage
@@ -48,7 +48,7 @@ def check(
     from sivistys_cli.check.engine import exit_code
     from sivistys_cli.check.rules import RULES
     from sivistys_cli.check.stream import check as check_paths
-    from sivistys_cli.display.messages import choose_lang, localize
+    from sivistys_cli.display.messages import choose_lang, localize, say
 
     chosen = FORMATS.get(output_format or default_format())
     threshold = _fail_level(fail_on, strict)  # before any file is read: a bad option is exit 2 at once
@@ -57,9 +57,9 @@ def check(
     cwd = Path.cwd()
     config = load_config(config_file or find(start_of(paths or [Path("programs")], cwd)), RULES)
     language = choose_lang(lang, config.lang, os.environ)
-    with ProgressBar(not quiet and sys.stderr.isatty(), "checking programs") as bar:
+    with ProgressBar(not quiet and sys.stderr.isatty(), say("cli.check.progress", language)) as bar:
         diagnostics, selected = check_paths(paths or [], config, cwd, jobs, bar.update, follow_links=follow_links)
-    color = chosen.name == "text" and console().no_color is False
+    color = chosen.name == "text" and colored()
     render = STATISTICS.load() if statistics else chosen.load()
     emit(render(localize(diagnostics, language), selected, color=color, lang=language), color)
     raise typer.Exit(exit_code(diagnostics, threshold or _config_level(config), exit_zero))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -32,6 +33,7 @@ def summary(
     Exit 1 when a file was skipped because it has errors (each is named on stderr first), else 0.
     """
     from sivistys_cli.display.i18n import LANGS
+    from sivistys_cli.display.messages import choose_lang, say
     from sivistys_cli.summary.stream import summarize_paths
 
     if lang is not None and lang not in LANGS:
@@ -39,7 +41,8 @@ def summary(
     out = console()
     color = not out.no_color
     render = functools.partial(FORMATS.renderer(FORMATS.default), color=color, width=min(out.width, 120) if color else 80)
-    with ProgressBar(not quiet and sys.stderr.isatty(), "summarising programs") as bar:
+    label = say("cli.summary.progress", choose_lang(lang, None, os.environ))
+    with ProgressBar(not quiet and sys.stderr.isatty(), label) as bar:
         texts, skipped = summarize_paths([path] if path else [], year, lang, render, Path.cwd(), jobs, bar.update,
                                          follow_links=follow_links)
     for line in skipped:

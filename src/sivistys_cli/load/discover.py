@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sivistys_cli.diagnostics import Diagnostic, Msg, Severity
 from sivistys_cli.display.messages import render, usage
-from sivistys_cli.load.corpus import Corpus, ProgramDir
+from sivistys_cli.load.corpus import Corpus, LoadedFile, ProgramDir
 from sivistys_cli.load.files import display_path, read_file, real
 from sivistys_cli.load.reading import MAX_BYTES, ReadLimits
 from sivistys_cli.model import OutcomeYear, Program
@@ -55,9 +55,14 @@ def load(paths: Iterable[str | Path], cwd: Path | None = None, max_bytes: int = 
          follow_links: bool = False) -> Corpus:
     """Load what the user named (files, program directories, or a directory of programs); see plan()."""
     cwd = cwd or Path.cwd()
-    found = plan(paths, cwd, max_bytes, follow_links)
+    return load_planned(plan(paths, cwd, max_bytes, follow_links), cwd)
+
+
+def load_planned(found: Plan, cwd: Path, context_outcomes: bool = True) -> Corpus:
+    """Load what plan() found: the selected programs, then their siblings as context (with their outcome
+    files unless `context_outcomes` is False: the checks read only the selected programs' outcomes)."""
     programs = [load_program(r, cwd, found.limits) for r in found.roots]
-    context = [load_program(r, cwd, found.limits) for r in found.context_roots]
+    context = [load_program(r, cwd, found.limits, outcomes=context_outcomes) for r in found.context_roots]
     corpus = Corpus(programs, context, found.selected, [])
     diags = [d for pd in programs for d in dir_diagnostics(pd, cwd)] + found.orphans
     corpus.diagnostics = selected_only(diags, found.selected, cwd)
@@ -139,14 +144,13 @@ def _program_files(root: Path) -> set[Path]:
     return {real(f) for f in files}
 
 
-def load_program(root: Path, cwd: Path, limits: ReadLimits | None = None) -> ProgramDir:
-    """One program directory: its program.yaml and outcome files, parsed and validated."""
+def load_program(root: Path, cwd: Path, limits: ReadLimits | None = None, outcomes: bool = True) -> ProgramDir:
+    """One program directory: its program.yaml and (unless not asked for) outcome files, parsed and validated."""
     limits = limits or ReadLimits()
     program_doc = read_file(root / PROGRAM_FILE, cwd, Program, "program.yaml", limits)
-    outcome_docs = []
-    outcomes = root / OUTCOMES_DIR
-    if outcomes.is_dir():
-        for path in sorted(p for p in outcomes.iterdir() if p.suffix in (".yaml", ".yml")):
+    outcome_docs: list[LoadedFile] = []
+    if outcomes and (root / OUTCOMES_DIR).is_dir():
+        for path in sorted(p for p in (root / OUTCOMES_DIR).iterdir() if p.suffix in (".yaml", ".yml")):
             outcome_docs.append(read_file(path, cwd, OutcomeYear, "An outcome file", limits))
     return ProgramDir(root, program_doc, outcome_docs)
 

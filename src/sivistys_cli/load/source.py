@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -105,7 +107,11 @@ class Suppressions:
     directives: list[Directive] = field(default_factory=list)  # so that unknown or unused ones can be named
 
     def covers(self, code: str, line: int) -> bool:
-        return code in self.file or "all" in self.file or bool({code, "all"} & self.lines.get(line, set()))
+        # Why not a set intersection: this is asked once per finding, 100 000 times for some files.
+        if code in self.file or "all" in self.file:
+            return True
+        here = self.lines.get(line)
+        return here is not None and (code in here or "all" in here)
 
 
 @dataclass
@@ -125,7 +131,12 @@ class Lines:
     @functools.cached_property
     def starts(self) -> list[int]:
         """Where each line begins; found when a position is first asked for (most files never need one)."""
-        return [0] + [m.end() for m in _BREAK.finditer(self.text)]
+        if "\r" in self.text:
+            return [0] + [m.end() for m in _BREAK.finditer(self.text)]
+        # Why: with \n the only break, the lengths of the split lines give the same starts in C loops,
+        # a tenth of the regular expression's time (0.1 s on a 4 MB program with one finding).
+        lengths = itertools.accumulate(map(len, self.text.split("\n")[:-1]))  # a line's start: the lengths
+        return [0, *map(operator.add, lengths, itertools.count(1))]  # before it, plus one \n for each
 
     def pos(self, index: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, index) - 1

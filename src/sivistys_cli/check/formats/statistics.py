@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rich.markup import escape
-
 from sivistys_cli.check.formats.text import summary_line
 from sivistys_cli.check.rules import RULES
 from sivistys_cli.diagnostics import Diagnostic
@@ -17,6 +15,8 @@ def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang:
     width = len(str(rows[0][1])) if rows else 1
     lines = [f"{n:>{width}}  {code}  {severity:<7}  {RULES[code].name}" for (code, severity), n in rows]
     if color:
+        from rich.markup import escape  # only coloured output (a terminal) needs rich
+
         lines = [escape(line) for line in lines]
     lines.append(summary_line(diagnostics, files, color, lang))
     return "\n".join(lines) + "\n"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
-
 from sivistys_cli.diagnostics import MAX_PER_FILE, Diagnostic, Severity, cap_per_file, count
 from sivistys_cli.display.messages import say
 from sivistys_cli.display.sanitize import sanitize
@@ -25,12 +23,18 @@ def _line(d: Diagnostic, color: bool, lang: str) -> str:
     severity = say(f"severity.{d.severity.value}", lang)
     if not color:
         return f"{file}:{d.line}:{d.col}: {d.code} {severity}: {message}"
+    from rich.markup import escape  # only coloured output (a terminal) needs rich
+
     style = _STYLE[d.severity]
     return f"[bold]{escape(file)}[/]:{d.line}:{d.col}: [{style}]{d.code} {severity}[/]: {escape(message)}"
 
 
 def _more_line(file: str, n: int, color: bool, lang: str) -> str:
-    name = escape(sanitize(file)) if color else sanitize(file)
+    name = sanitize(file)
+    if color:
+        from rich.markup import escape
+
+        name = escape(name)
     return say("check.more", lang, file=name, n=n, limit=MAX_PER_FILE)
 
 
