@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import stat
 import traceback
+import types
 from collections.abc import Callable
+from itertools import islice
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import Macro
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -107,7 +110,31 @@ class Sandbox(SandboxedEnvironment):
         return safe
 
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """Jinja's sandboxed lookup with the common case first: a plain value (not a method) of an object whose
+        type and name were already found safe is returned as it is. Jinja's own path would wrap only a method
+        (str.format) and ask is_safe_attribute, whose answer for this type and name is known; going through it
+        for each of the 800 000 lookups of a 10 000-theme report was a sixth of rendering it."""
+        cls = type(obj)
+        if _SAFE.get((cls, attribute)) and obj.__class__ is cls:
+            try:
+                value = getattr(obj, attribute)
+            except AttributeError:
+                return super().getattr(obj, attribute)
+            if not isinstance(value, _METHODS):
+                return value
+        return super().getattr(obj, attribute)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        """A template's own macro is called without asking whether it is safe (it is Jinja code of the same
+        sandbox, and no template can mark it otherwise); anything else as Jinja's sandbox decides."""
+        if type(__obj) is Macro:
+            return __context.call(__obj, *args, **kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+
 _SAFE: dict[tuple[type, str], bool] = {}
+_METHODS = (types.MethodType, types.BuiltinMethodType)
 
 
 def _product_size(left: Any, right: Any) -> int:
@@ -173,12 +200,13 @@ def fill(env: jinja2.Environment, name: str, context: dict[str, Any], tr: Transl
     """Render the template `name`; an error in a template becomes a usage error naming its line."""
     try:
         template = env.get_template(name)
-        out = template.render(context)
+        out = _render(template, context)
         if tr.fallbacks:
             # Which texts fell back is known only once the templates have asked for them all; the
             # notice about it comes first, so the page is rendered again with it.
             context["fallbacks"] = [tr(f"language_in.{lang}") if lang in LANGS else lang for lang in sorted(tr.fallbacks)]
-            out = template.render(context)
+            del out  # not two pages in memory at once
+            out = _render(template, context)
     except jinja2.TemplateSyntaxError as exc:
         raise UsageError(f"template error ({exc.filename}:{exc.lineno}): {sanitize(exc.message)}") from None
     except UsageError:
@@ -191,6 +219,23 @@ def fill(env: jinja2.Environment, name: str, context: dict[str, Any], tr: Transl
     except Exception as exc:
         raise _template_error(exc, template_dir) from None
     return out
+
+
+# Pieces joined at a time: a few hundred kilobytes of text.
+_BATCH = 4096
+
+
+def _render(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """The template's text, as Template.render makes it, joined a batch of pieces at a time.
+
+    Why: render() gathers every piece the template yields before joining them; a block yields each
+    literal and value on its own, so the annual report of 10 000 themes held 3 million small strings
+    (their object headers weighing more than their text) beside the page they made."""
+    pieces = template.generate(context)
+    chunks = []
+    while batch := list(islice(pieces, _BATCH)):
+        chunks.append("".join(batch))
+    return "".join(chunks)
 
 
 def _what(exc: BaseException) -> str:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from markupsafe import Markup
 
@@ -47,11 +48,17 @@ class Trend:
 
     id: str
     title: Localized
-    svg: Markup
+    draw: Callable[[], Markup]  # the chart (see `svg`)
     rows: list[tuple[int, str, str]]  # year, value (or '–'), target (or '–')
     spark: Markup = Markup("")  # the small line of the overview, its values as its accessible name
     change: str = ""  # first and last value: '61,5 % → 66,2 %'
     years: str = ""  # '2022–2024'
+
+    @property
+    def svg(self) -> Markup:
+        """The chart, drawn when a template prints it and not kept: a report of 10 000 measures held 40 MB
+        of charts until its page was done, and the Markdown report, which shows none, drew them all."""
+        return self.draw()
 
 
 @dataclass
@@ -244,12 +251,12 @@ def _trend(item: Item, past: Mapping[int, OutcomeYear], fmt: Formatter, tr: Tran
         not_from_zero=tr("chart.not_from_zero"),
     )
     from_zero = measure.kind.value == "count"  # the rule and why: report/charts.py
-    svg = trend_svg(f"chart-{measure.id}", points, targets, text, show, from_zero)  # type: ignore[arg-type]
+    draw = partial(trend_svg, f"chart-{measure.id}", points, targets, text, show, from_zero)
     values = tr("chart.desc", values=", ".join(f"{y}: {show(v)}" for y, v in points))  # no targets: not drawn
     spark = sparkline_svg(points, f"{text.title}. {values}", from_zero)  # type: ignore[arg-type]
     change = f"{show(points[0][1])} → {show(points[-1][1])}"
     years = tr("value.range", start=points[0][0], end=points[-1][0])
-    return Trend(measure.id, title, svg, _table(points, targets, show, tr), spark, change, years)
+    return Trend(measure.id, title, draw, _table(points, targets, show, tr), spark, change, years)
 
 
 def _axis_name(measure: Measure, tr: Translator) -> str:
