@@ -126,15 +126,40 @@ class Sandbox(SandboxedEnvironment):
         return super().getattr(obj, attribute)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        """A template's own macro is called without asking whether it is safe (it is Jinja code of the same
-        sandbox, and no template can mark it otherwise); anything else as Jinja's sandbox decides."""
-        if type(__obj) is Macro:
-            return __context.call(__obj, *args, **kwargs)
+        """What Jinja's sandbox and Context.call do, with the common case first: a template's macro, the
+        translator `t`, or a method none of whose markers (pass the context, unsafe) are set, is called as it
+        is. Asking for each of a report's 270 000 calls whether it is marked was a tenth of rendering it."""
+        if _direct(__obj):
+            kwargs.pop("_loop_vars", None)
+            kwargs.pop("_block_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:  # as Context.call does
+                return __context.environment.undefined("value was undefined because a callable raised a "
+                                                       "StopIteration exception")
         return super().call(__context, __obj, *args, **kwargs)
 
 
 _SAFE: dict[tuple[type, str], bool] = {}
 _METHODS = (types.MethodType, types.BuiltinMethodType)
+# The attributes by which Jinja decides how to call a function (jinja_pass_arg) or refuses it in the sandbox.
+_MARKERS = ("jinja_pass_arg", "unsafe_callable", "alters_data")
+_PLAIN_FUNCTIONS: dict[Callable[..., Any], bool] = {}
+
+
+def _direct(obj: Any) -> bool:
+    """Whether `obj` is called as it is: a macro or a Translator (no template can set an attribute on either),
+    or a bound method whose function has no marker (a method's attributes are its function's)."""
+    cls = type(obj)
+    if cls is Macro or cls is Translator:
+        return True
+    if cls is not types.MethodType:
+        return False
+    func = obj.__func__
+    plain = _PLAIN_FUNCTIONS.get(func)
+    if plain is None:
+        plain = _PLAIN_FUNCTIONS[func] = not any(hasattr(func, marker) for marker in _MARKERS)
+    return plain
 
 
 def _product_size(left: Any, right: Any) -> int:
