@@ -251,6 +251,12 @@ def _read_template(path: Path, name: str) -> str:
 
 def fill(env: jinja2.Environment, name: str, context: dict[str, Any], tr: Translator, template_dir: Path | None) -> str:
     """Render the template `name`; an error in a template becomes a usage error naming its line."""
+    return "".join(fill_parts(env, name, context, tr, template_dir))
+
+
+def fill_parts(env: jinja2.Environment, name: str, context: dict[str, Any], tr: Translator,
+               template_dir: Path | None) -> list[str]:
+    """`fill`, the page given in parts of a few hundred kilobytes that join to it (see `_render`)."""
     try:
         template = env.get_template(name)
         out = _render(template, context)
@@ -278,8 +284,8 @@ def fill(env: jinja2.Environment, name: str, context: dict[str, Any], tr: Transl
 _BATCH = 4096
 
 
-def _render(template: jinja2.Template, context: dict[str, Any]) -> str:
-    """The template's text, as Template.render makes it, joined a batch of pieces at a time.
+def _render(template: jinja2.Template, context: dict[str, Any]) -> list[str]:
+    """The template's text, as Template.render makes it, in parts: its pieces joined a batch at a time.
 
     Why: render() gathers every piece the template yields before joining them; a block yields each
     literal and value on its own, so the annual report of 10 000 themes held 3 million small strings
@@ -288,7 +294,7 @@ def _render(template: jinja2.Template, context: dict[str, Any]) -> str:
     chunks = []
     while batch := list(islice(pieces, _BATCH)):
         chunks.append("".join(batch))
-    return "".join(chunks)
+    return chunks
 
 
 def _what(exc: BaseException) -> str:
