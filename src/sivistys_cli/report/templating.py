@@ -135,6 +135,8 @@ class Sandbox(SandboxedEnvironment):
         safe = _SAFE.get(key)
         if safe is None:
             safe = _SAFE[key] = super().is_safe_attribute(obj, attr, value)
+            if safe:
+                _SAFE_NAMES.setdefault(cls, set()).add(attr)
         return safe
 
 
@@ -144,7 +146,7 @@ class Sandbox(SandboxedEnvironment):
         (str.format) and ask is_safe_attribute, whose answer for this type and name is known; going through it
         for each of the 800 000 lookups of a 10 000-theme report was a sixth of rendering it."""
         cls = type(obj)
-        if _SAFE.get((cls, attribute)) and obj.__class__ is cls:
+        if attribute in _SAFE_NAMES.get(cls, ()) and obj.__class__ is cls:
             try:
                 value = getattr(obj, attribute)
             except AttributeError:
@@ -169,6 +171,7 @@ class Sandbox(SandboxedEnvironment):
 
 
 _SAFE: dict[tuple[type, str], bool] = {}
+_SAFE_NAMES: dict[type, set[str]] = {}  # the names found safe, by type: looked up without making a key
 _METHODS = (types.MethodType, types.BuiltinMethodType)
 # The attributes by which Jinja decides how to call a function (jinja_pass_arg) or refuses it in the sandbox.
 _MARKERS = ("jinja_pass_arg", "unsafe_callable", "alters_data")
