@@ -50,7 +50,7 @@ class Trend:
     title: Localized
     draw: Callable[[], Markup]  # the chart (see `svg`)
     rows: list[tuple[int, str, str]]  # year, value (or '–'), target (or '–')
-    spark: Markup = Markup("")  # the small line of the overview, its values as its accessible name
+    sketch: Callable[[], Markup] = Markup  # the small line of the overview (see `spark`)
     change: str = ""  # first and last value: '61,5 % → 66,2 %'
     years: str = ""  # '2022–2024'
 
@@ -59,6 +59,11 @@ class Trend:
         """The chart, drawn when a template prints it and not kept: a report of 10 000 measures held 40 MB
         of charts until its page was done, and the Markdown report, which shows none, drew them all."""
         return self.draw()
+
+    @property
+    def spark(self) -> Markup:
+        """The small line of the overview, its values as its accessible name; drawn when printed, as `svg`."""
+        return self.sketch()
 
 
 @dataclass(slots=True)
@@ -242,9 +247,10 @@ def _trend(item: Item, past: Mapping[int, OutcomeYear], fmt: Formatter, tr: Tran
     targets = sorted((t.year, numeric(t.value)) for t in measure.targets if t.year and numeric(t.value) is not None)
     title = tr.text(measure.title)
     show = lambda v: fmt.numeric(measure, v)  # noqa: E731
+    said = tr("chart.desc", values=", ".join(f"{y}: {show(v)}" for y, v in points))  # the values in words, once
     text = ChartText(
         title=tr("chart.title", measure=title.text, first=points[0][0], last=points[-1][0]),
-        desc=_desc(points, targets, show, tr),
+        desc=_desc(said, targets, show, tr),
         legend_value=tr("chart.legend_value"),
         legend_target=tr("chart.legend_target"),
         axis=_axis_name(measure, tr),
@@ -252,8 +258,7 @@ def _trend(item: Item, past: Mapping[int, OutcomeYear], fmt: Formatter, tr: Tran
     )
     from_zero = measure.kind.value == "count"  # the rule and why: report/charts.py
     draw = partial(trend_svg, f"chart-{measure.id}", points, targets, text, show, from_zero)
-    values = tr("chart.desc", values=", ".join(f"{y}: {show(v)}" for y, v in points))  # no targets: not drawn
-    spark = sparkline_svg(points, f"{text.title}. {values}", from_zero)  # type: ignore[arg-type]
+    spark = partial(sparkline_svg, points, f"{text.title}. {said}", from_zero)  # no targets: it draws none
     change = f"{show(points[0][1])} → {show(points[-1][1])}"
     years = tr("value.range", start=points[0][0], end=points[-1][0])
     return Trend(measure.id, title, draw, _table(points, targets, show, tr), spark, change, years)
@@ -265,8 +270,9 @@ def _axis_name(measure: Measure, tr: Translator) -> str:
     return f"{kind} ({tr.text(measure.unit).text})" if measure.unit else kind
 
 
-def _desc(points, targets, show, tr: Translator) -> str:
-    desc = tr("chart.desc", values=", ".join(f"{y}: {show(v)}" for y, v in points))
+def _desc(said: str, targets, show, tr: Translator) -> str:
+    """The chart's description: its values in words (`said`), then its targets."""
+    desc = said
     if targets:
         desc += " " + tr("chart.desc_targets", values=", ".join(f"{y}: {show(v)}" for y, v in targets))
     return desc
