@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from sivistys_cli.display.markdown import block, inline, link, safe_url
+from sivistys_cli.display.markdown import _line, block, inline, link, safe_url
 
 
 @pytest.mark.parametrize(
@@ -38,3 +40,10 @@ def test_links_only_for_web_and_mail_addresses() -> None:
     assert safe_url("https://example.org/a b") is None
     assert link("https://example.org") == "<https://example.org>"
     assert link("javascript:alert(1)") == "javascript:alert(1)"
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab ä\t\n\r-+=1٣.)#*_<>|~$&\\`[]\u00a0\u2028x")), max_size=12))
+def test_plain_text_shortcut_gives_what_the_full_escaping_gives(text: str) -> None:
+    """Text with nothing to escape is returned as it is; that must be exactly what escaping line by line gives."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
+    assert inline(text) == "<br>".join(_line(line) for line in lines)

@@ -34,12 +34,31 @@ def entries(html: str) -> list[tuple[str, str]]:
     return out
 
 
-def with_contents(html: str, title: str) -> str:
-    """The page with a contents list at the start of <main>, when it has enough sections to need one."""
+def with_contents(page: str | list[str], title: str) -> str:
+    """The page with a contents list at the start of <main>, when it has enough sections to need one.
+
+    The page may come in parts (as templating.fill_parts makes it): the list is then put into the parts as
+    they are joined, so a large page is not held twice over (once read, once with the list in it)."""
+    parts = [page] if isinstance(page, str) else page
+    html = parts[0] if len(parts) == 1 else "".join(parts)
     found = entries(html)
     if len(found) < _MIN_ENTRIES or "<main>" not in html:
         return html
     # The heading texts were escaped by the templates; they are put back as they were.
     items = "\n".join(f'<li><a href="#{escape(anchor)}">{Markup(text)}</a></li>' for anchor, text in found)
     nav = f'<nav class="toc" aria-labelledby="toc-title">\n<h2 id="toc-title">{escape(title)}</h2>\n<ol>\n{items}\n</ol>\n</nav>\n'
-    return html.replace("<main>\n", f"<main>\n{nav}", 1) if "<main>\n" in html else html.replace("<main>", f"<main>{nav}", 1)
+    at = html.find("<main>\n")
+    at = at + len("<main>\n") if at >= 0 else html.find("<main>") + len("<main>")
+    del html
+    return _inserted(parts, at, nav)
+
+
+def _inserted(parts: list[str], at: int, text: str) -> str:
+    """The parts joined, with `text` put in at offset `at` of the joined text."""
+    start = 0
+    for i, part in enumerate(parts):
+        if at <= start + len(part):
+            cut = at - start
+            return "".join([*parts[:i], part[:cut], text, part[cut:], *parts[i + 1:]])
+        start += len(part)
+    return "".join([*parts, text])

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from markupsafe import Markup
 
@@ -17,7 +18,7 @@ from sivistys_cli.report.charts import ChartText, sparkline_svg, trend_svg
 from sivistys_cli.report.levels import LevelNames
 
 
-@dataclass
+@dataclass(slots=True)  # slots: 20 000 rows of a large program without a dict each
 class Row:
     """One act or measure in the annual table."""
 
@@ -41,20 +42,31 @@ class Row:
     outcome_interpreted: object = None  # the outcome's Interpretation (e.g. a status read from the commentary)
 
 
-@dataclass
+@dataclass(slots=True)
 class Trend:
     """A measure's values over the years: a chart and the same numbers as a table."""
 
     id: str
     title: Localized
-    svg: Markup
+    draw: Callable[[], Markup]  # the chart (see `svg`)
     rows: list[tuple[int, str, str]]  # year, value (or '–'), target (or '–')
-    spark: Markup = Markup("")  # the small line of the overview, its values as its accessible name
+    sketch: Callable[[], Markup] = Markup  # the small line of the overview (see `spark`)
     change: str = ""  # first and last value: '61,5 % → 66,2 %'
     years: str = ""  # '2022–2024'
 
+    @property
+    def svg(self) -> Markup:
+        """The chart, drawn when a template prints it and not kept: a report of 10 000 measures held 40 MB
+        of charts until its page was done, and the Markdown report, which shows none, drew them all."""
+        return self.draw()
 
-@dataclass
+    @property
+    def spark(self) -> Markup:
+        """The small line of the overview, its values as its accessible name; drawn when printed, as `svg`."""
+        return self.sketch()
+
+
+@dataclass(slots=True)
 class GoalGroup:
     """The rows under one goal, or directly under a theme (then `title` is None)."""
 
@@ -67,7 +79,7 @@ class GoalGroup:
     binding: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class ThemeBlock:
     id: str
     label: Localized | None
@@ -80,7 +92,7 @@ class ThemeBlock:
     parents: list[Localized] = field(default_factory=list)  # titles of the themes above it
 
 
-@dataclass
+@dataclass(slots=True)
 class Unmet:
     """A binding goal that was not met this year, with the explanation given for it."""
 
@@ -235,21 +247,21 @@ def _trend(item: Item, past: Mapping[int, OutcomeYear], fmt: Formatter, tr: Tran
     targets = sorted((t.year, numeric(t.value)) for t in measure.targets if t.year and numeric(t.value) is not None)
     title = tr.text(measure.title)
     show = lambda v: fmt.numeric(measure, v)  # noqa: E731
+    said = tr("chart.desc", values=", ".join(f"{y}: {show(v)}" for y, v in points))  # the values in words, once
     text = ChartText(
         title=tr("chart.title", measure=title.text, first=points[0][0], last=points[-1][0]),
-        desc=_desc(points, targets, show, tr),
+        desc=_desc(said, targets, show, tr),
         legend_value=tr("chart.legend_value"),
         legend_target=tr("chart.legend_target"),
         axis=_axis_name(measure, tr),
         not_from_zero=tr("chart.not_from_zero"),
     )
     from_zero = measure.kind.value == "count"  # the rule and why: report/charts.py
-    svg = trend_svg(f"chart-{measure.id}", points, targets, text, show, from_zero)  # type: ignore[arg-type]
-    values = tr("chart.desc", values=", ".join(f"{y}: {show(v)}" for y, v in points))  # no targets: not drawn
-    spark = sparkline_svg(points, f"{text.title}. {values}", from_zero)  # type: ignore[arg-type]
+    draw = partial(trend_svg, f"chart-{measure.id}", points, targets, text, show, from_zero)
+    spark = partial(sparkline_svg, points, f"{text.title}. {said}", from_zero)  # no targets: it draws none
     change = f"{show(points[0][1])} → {show(points[-1][1])}"
     years = tr("value.range", start=points[0][0], end=points[-1][0])
-    return Trend(measure.id, title, svg, _table(points, targets, show, tr), spark, change, years)
+    return Trend(measure.id, title, draw, _table(points, targets, show, tr), spark, change, years)
 
 
 def _axis_name(measure: Measure, tr: Translator) -> str:
@@ -258,8 +270,9 @@ def _axis_name(measure: Measure, tr: Translator) -> str:
     return f"{kind} ({tr.text(measure.unit).text})" if measure.unit else kind
 
 
-def _desc(points, targets, show, tr: Translator) -> str:
-    desc = tr("chart.desc", values=", ".join(f"{y}: {show(v)}" for y, v in points))
+def _desc(said: str, targets, show, tr: Translator) -> str:
+    """The chart's description: its values in words (`said`), then its targets."""
+    desc = said
     if targets:
         desc += " " + tr("chart.desc_targets", values=", ".join(f"{y}: {show(v)}" for y, v in targets))
     return desc
