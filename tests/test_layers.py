@@ -19,7 +19,7 @@ PACKAGE = Path(sivistys_cli.__file__).parent
 
 # Lower numbers are lower layers. Groups on one layer are peers: they may not import each other.
 LAYERS = {
-    "errors": 0, "diagnostics": 0, "git": 0, "atomic": 0, "formats": 0,  # the shared base at the top level
+    "errors": 0, "diagnostics": 0, "git": 0, "atomic": 0, "formats": 0, "gcpause": 0,  # the shared base at the top level
     "model": 1,  # the format; imports nothing of ours but itself
     "display": 2,  # words, numbers and escaping for every output
     "load": 3,  # files to models

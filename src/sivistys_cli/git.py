@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from pathlib import Path
-
 from decimal import Decimal
+from pathlib import Path
 
 from sivistys_cli.diagnostics import Msg
 from sivistys_cli.errors import said

@@ -34,6 +34,7 @@ from sivistys_cli.check.config import Config
 from sivistys_cli.check.engine import SelectedFiles, finish, run
 from sivistys_cli.check.rules import RULES, CheckContext
 from sivistys_cli.diagnostics import Diagnostic
+from sivistys_cli.gcpause import collector_held
 from sivistys_cli.load.corpus import Corpus, LoadedFile, ProgramDir
 from sivistys_cli.load.discover import Plan, dir_diagnostics, load_planned, load_program, plan, selected_only
 from sivistys_cli.load.files import read_file
@@ -123,24 +124,6 @@ def _worker_init(*shared: Any) -> None:
     # Why: in a worker the imported modules live to the end; frozen, the collector's full collections
     # no longer walk them for every program. (Not in the caller's process: it is not ours to freeze.)
     gc.freeze()
-
-
-def collector_held(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Run fn with the garbage collector off: a program's tree is built of many small objects that
-    all stay alive until its findings are taken, so collections while building it find nothing to free
-    (they took 21.9 s of 48 s on the corpus); reference counting frees the tree afterwards."""
-
-    @functools.wraps(fn)
-    def held(*args: Any) -> Any:
-        was = gc.isenabled()
-        gc.disable()
-        try:
-            return fn(*args)
-        finally:
-            if was:
-                gc.enable()
-
-    return held
 
 
 @collector_held

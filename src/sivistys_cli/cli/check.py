@@ -11,7 +11,7 @@ import typer
 
 from sivistys_cli.check.docs import FORMATS as RULE_FORMATS
 from sivistys_cli.check.formats import FORMATS, STATISTICS
-from sivistys_cli.cli.app import colored, command, console, emit, follow_links_option, format_option, lang_option
+from sivistys_cli.cli.app import colored, command, emit, follow_links_option, format_option, lang_option
 from sivistys_cli.cli.progress import ProgressBar
 from sivistys_cli.diagnostics import Msg, Severity
 from sivistys_cli.display.messages import usage

@@ -33,7 +33,6 @@ def new(
     in the program's order. Entries already in the file, their values and comments are not touched.
     """
     from sivistys_cli.authoring.outcomes import new_outcomes
-
     from sivistys_cli.display.messages import choose_lang, say
 
     language = choose_lang(lang, None, os.environ)

@@ -9,8 +9,8 @@ from sivistys_cli import git
 from sivistys_cli.diff import stream
 from sivistys_cli.diff.compare import Change, compare
 from sivistys_cli.diff.request import DiffRequest
-from sivistys_cli.diff.stream import Side
 from sivistys_cli.diff.snapshots import WORKTREE, Cache, Snapshot, file_kind, load_snapshot, read_files, read_or_refuse
+from sivistys_cli.diff.stream import Side
 from sivistys_cli.display.messages import usage
 from sivistys_cli.errors import UsageError
 from sivistys_cli.load.reading import MAX_BYTES

@@ -17,10 +17,10 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from sivistys_cli import errors
 from sivistys_cli.diagnostics import Diagnostic, Msg, PerLang
 from sivistys_cli.display.i18n import Translator, flat_keys
 from sivistys_cli.display.literal import quoted
-from sivistys_cli import errors
 from sivistys_cli.errors import UsageError
 
 

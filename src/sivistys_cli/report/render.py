@@ -7,10 +7,10 @@ from dataclasses import replace
 from typing import Any
 
 from sivistys_cli.display.i18n import Translator, default_lang
+from sivistys_cli.gcpause import paused
 from sivistys_cli.load.corpus import Corpus
 from sivistys_cli.report.context import build_context
 from sivistys_cli.report.formats import FORMATS
-from sivistys_cli.report.gcpause import paused
 from sivistys_cli.report.gate import resolve_year, select_program
 from sivistys_cli.report.options import ReportOptions
 from sivistys_cli.report.templating import environment, fill_parts
@@ -32,7 +32,7 @@ def render_templates(corpus: Corpus, options: ReportOptions, given: str | None, 
     main = pd.program.languages[0]  # type: ignore[union-attr]
     options = replace(options, lang=options.lang or default_lang(main))
     tr = Translator(options.lang, main)
-    with paused():  # see report/gcpause.py
+    with paused():  # see gcpause.py
         context = build_context(pd, corpus, options, tr, year)
         env = environment(options.template_dir, finalize)
         parts = fill_parts(env, f"{options.kind}.{extension}.j2", context, tr, options.template_dir)

@@ -7,16 +7,16 @@ import stat
 import traceback
 import types
 from collections.abc import Callable
-from itertools import islice
 from importlib.resources import files
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import Macro
 from jinja2.sandbox import SandboxedEnvironment
-import markupsafe
 from markupsafe import Markup, escape
 
 from sivistys_cli.display import markdown, richtext

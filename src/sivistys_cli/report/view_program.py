@@ -6,15 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sivistys_cli.display.i18n import Localized, Translator
-from sivistys_cli.load.corpus import ProgramDir
 from sivistys_cli.display.values import Formatter
+from sivistys_cli.load.corpus import ProgramDir
 from sivistys_cli.model import Action, Goal, Measure, Program, Theme
-from sivistys_cli.model.program import Amendment, Decision
 from sivistys_cli.model import Link as LinkRef
 from sivistys_cli.model.costs import action_costs, by_type_and_year, type_key
 from sivistys_cli.model.index import Item, ProgramIndex, Resolver, links
 from sivistys_cli.model.outline import DEFAULT_ORDER, entry_key, parent_part, stated, valid_entries
-from sivistys_cli.model.program import OutlineEntry
+from sivistys_cli.model.program import Amendment, Decision, OutlineEntry
 
 
 @dataclass

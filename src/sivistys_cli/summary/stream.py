@@ -24,7 +24,6 @@ from sivistys_cli.display.sanitize import sanitize
 from sivistys_cli.load.discover import load_program, plan
 from sivistys_cli.summary.build import ProgramSummary, default_year, has_errors, summarize
 
-
 Render = Callable[[list[ProgramSummary], Translator], str]
 
 

@@ -7,7 +7,6 @@ from itertools import groupby
 from rich.markup import escape
 
 from sivistys_cli.diff.compare import Change
-from sivistys_cli.diff.snapshots import WORKTREE
 from sivistys_cli.diff.formats.common import (
     MARK,
     decision_behind,
@@ -19,6 +18,7 @@ from sivistys_cli.diff.formats.common import (
     titled,
     word,
 )
+from sivistys_cli.diff.snapshots import WORKTREE
 from sivistys_cli.display.literal import shorten
 from sivistys_cli.display.messages import say
 from sivistys_cli.display.sanitize import sanitize

@@ -1,10 +1,12 @@
-"""Python's cyclic garbage collector held off while a report's view and page are made."""
+"""Python's cyclic garbage collector held off while large, long-lived trees are built (programs, reports)."""
 
 from __future__ import annotations
 
+import functools
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 
 @contextmanager
@@ -24,3 +26,16 @@ def paused() -> Iterator[None]:
         if enabled:
             gc.enable()
 
+
+
+def collector_held(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Run fn with the garbage collector off: a program's tree is built of many small objects that
+    all stay alive until its findings are taken, so collections while building it find nothing to free
+    (they took 21.9 s of 48 s on the corpus); reference counting frees the tree afterwards."""
+
+    @functools.wraps(fn)
+    def held(*args: Any) -> Any:
+        with paused():
+            return fn(*args)
+
+    return held
