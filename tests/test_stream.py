@@ -87,3 +87,15 @@ def test_jobs_and_quiet_options_give_the_same_output(monkeypatch: pytest.MonkeyP
     assert [r.exit_code for r in outputs] == [0, 0, 0]
     assert outputs[0].stdout == outputs[1].stdout == outputs[2].stdout
     assert runner.invoke(app, ["check", "--jobs", "0", "programs"]).exit_code == 2
+
+
+@pytest.mark.parametrize("named", [["programs"], ["programs/kunta"], ["programs/hyvinvointi"]])
+def test_a_circle_of_links_across_programs_is_found_every_way(tmp_path: Path, named: list[str]) -> None:
+    """A circle through two programs is found whether both, or only one of them, is checked, streamed or not
+    (checked alone in a worker, a program sees no circle: the check must run over every program's links)."""
+    shutil.copytree(ROOT / "tests" / "cases" / "SV211" / "invalid-two-programs-link-back" / "programs",
+                    tmp_path / "programs")
+    at_once, one_job, three_jobs = _all_ways(named, tmp_path)
+    circles = [d for d in at_once[0] if d.code == "SV211"]
+    assert len(circles) == 1 and Path(circles[0].file).parent.name == Path(named[0]).name.replace("programs", "hyvinvointi")
+    assert at_once == one_job == three_jobs

@@ -190,14 +190,19 @@ def link_kind(ctx: CheckContext) -> Iterator[Diagnostic]:
 @rule("SV211", "link-cycle", E)
 def link_cycle(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Cascade links do not go round in a circle (A implements B, B implements A, directly or through others)."""
+    # Why every program's links: a circle through a program that is not checked (a sibling, or another
+    # worker's program when many are checked) is still a circle; it is reported on a checked program's link.
     edges: dict[str, list[tuple[str, object, tuple]]] = {}
-    for pd in ctx.programs:
+    for pd in ctx.programs_by_id.values():
         for item, loc, ref in implements(ctx.index(pd)):
             source = f"{pd.program.id}:{item.id}" if item else pd.program.id
             edges.setdefault(source, []).append((ref, pd, loc))
+    checked = {id(pd) for pd in ctx.programs}
     reported: set[frozenset[str]] = set()
     for start in sorted(edges):
         for ref, pd, loc in edges[start]:
+            if id(pd) not in checked:
+                continue
             path = _path(edges, ref, start)
             if path is not None and frozenset(path) not in reported:
                 reported.add(frozenset(path))
