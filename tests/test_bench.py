@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+
+from bench_corpus import bench_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,9 +25,7 @@ def test_the_benchmark_prints_every_figure_in_tiny_mode() -> None:
 
 
 def test_the_corpus_is_deterministic(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
-    corpus = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(corpus)  # type: ignore[union-attr]
+    corpus = bench_corpus()
     corpus.write(tmp_path / "a", 21)
     corpus.write(tmp_path / "b", 21)
     a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*.yaml")}

@@ -3,12 +3,12 @@ both versions whole gives: the same changes in the same order, and the same refu
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from bench_corpus import bench_corpus
 from typer.testing import CliRunner
 
 from sivistys_cli.cli import app
@@ -19,12 +19,6 @@ from sivistys_cli.errors import UsageError
 
 ROOT = Path(__file__).resolve().parents[1]
 
-
-def _bench_corpus() -> object:
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
 
 
 def _git(root: Path, *args: str) -> None:
@@ -38,7 +32,7 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     root = tmp_path / "repo"
-    bench = _bench_corpus()
+    bench = bench_corpus()
     bench.write(root, 24)  # type: ignore[attr-defined]
     _git(root, "init", "-q", "-b", "main")
     _git(root, "add", "-A")

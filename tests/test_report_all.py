@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import gc
-import importlib.util
 import shutil
 import weakref
 from pathlib import Path
 
 import pytest
+from bench_corpus import bench_corpus
 from typer.testing import CliRunner
 
 from sivistys_cli.cli import app
@@ -60,18 +60,12 @@ def test_all_needs_an_existing_folder(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # --- streamed: the reports of a generated corpus, in one and in two processes ---------------------------------
 
-def _bench_corpus() -> object:
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
 
 def _linked_corpus(root: Path) -> Path:
     """Three regional strategies and municipal programs linking up to them, one link interpreted, one to a
     strategy that is not there (an error only the other programs reveal), and a copy of a strategy under
     another folder (the same id twice: an error of whichever is checked after the other)."""
-    bench = _bench_corpus()
+    bench = bench_corpus()
     programs = root / "programs"
     for n in (0, 1, 2, 19, 20, 21, 22):  # 19-21 link to strategies 0-2; 22 to strategy 3, which is missing
         folder = programs / bench.program_id(n)  # type: ignore[attr-defined]

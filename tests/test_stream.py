@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
 import pytest
+from bench_corpus import bench_corpus
 from typer.testing import CliRunner
 
 from sivistys_cli.check.config import Config
@@ -15,12 +15,6 @@ from sivistys_cli.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 
-
-def _bench_corpus() -> object:
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
 
 
 def _all_ways(paths: list[str], cwd: Path) -> list[tuple[list, int]]:
@@ -42,7 +36,7 @@ def test_bundled_programs_give_the_same_findings_every_way(paths: list[str]) -> 
 def _awkward_corpus(tmp_path: Path) -> Path:
     """A generated corpus with what the cross-program checks look for: links, a duplicate program id,
     a program that does not load but is linked to, a link to a missing item, and a directory without program.yaml."""
-    _bench_corpus().write(tmp_path, 27)  # type: ignore[attr-defined]
+    bench_corpus().write(tmp_path, 27)  # type: ignore[attr-defined]
     programs = tmp_path / "programs"
     first, second = sorted(p for p in programs.iterdir())[:2]
     shutil.copytree(first, programs / "zz-copy-of-the-first")  # the same id twice: reported on the later one

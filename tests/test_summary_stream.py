@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
-import importlib.util
 from pathlib import Path
 
 import pytest
+from bench_corpus import bench_corpus
 from typer.testing import CliRunner
 
 from sivistys_cli.cli import app
@@ -17,12 +17,6 @@ from sivistys_cli.summary.stream import summarize_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 
-
-def _bench_corpus() -> object:
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
 
 
 def _all_ways(paths: list[str], cwd: Path, year: int | None, lang: str | None) -> list[tuple[str, list[str]]]:
@@ -45,7 +39,7 @@ def test_bundled_programs_give_the_same_summary_every_way(paths: list[str], year
 def _awkward_corpus(tmp_path: Path) -> Path:
     """A generated corpus of more programs than one process takes alone, whose first program (by name) does
     not load, whose second is in Swedish (so it chooses the language), with a broken outcome file."""
-    _bench_corpus().write(tmp_path, 24)  # type: ignore[attr-defined]
+    bench_corpus().write(tmp_path, 24)  # type: ignore[attr-defined]
     programs = tmp_path / "programs"
     first, second = sorted(programs.iterdir())[:2]
     broken = first / "program.yaml"
