@@ -179,3 +179,30 @@ def test_the_progress_reaches_every_step(tmp_path: Path, monkeypatch: pytest.Mon
     assert reports and all(r.error is None for r in reports)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1][0] <= seen[-1][1]
     assert seen[-1][1] == 2 * len(reports)  # each program checked once and rendered once
+
+
+def test_one_program_among_many_is_reported_as_from_a_whole_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With more siblings than one process reads quickly, `report` of one program reads them for their
+    skeletons only (report/batch.py); its report, or its refusal, is the one a load of every sibling gives."""
+    work = _linked_corpus(tmp_path / "work")
+    bench = bench_corpus()
+    for n in range(4, 14):  # more strategies: 18 programs in all, over the SMALL that one process reads at once
+        folder = work / "programs" / bench.program_id(n)  # type: ignore[attr-defined]
+        folder.mkdir()
+        (folder / "program.yaml").write_text(bench.program(n), encoding="utf-8")  # type: ignore[attr-defined]
+    monkeypatch.chdir(work)
+    runner = CliRunner()
+    names = sorted(p.name for p in (work / "programs").iterdir())
+    for kind, fmt in (("program", "markdown"), ("annual", "html")):
+        streamed = [runner.invoke(app, ["report", f"programs/{name}", "--kind", kind, "-f", fmt, "-j", "2"])
+                    for name in names]
+        with monkeypatch.context() as m:
+            m.setattr("sivistys_cli.report.batch.SMALL", 1000)  # the whole load, as for a usual municipality
+            whole = [runner.invoke(app, ["report", f"programs/{name}", "--kind", kind, "-f", fmt]) for name in names]
+        for name, a, b in zip(names, streamed, whole):
+            assert (a.exit_code, a.stdout_bytes, a.stderr) == (b.exit_code, b.stdout_bytes, b.stderr), name
+        assert {a.exit_code for a in streamed} == {0, 2}, kind  # reports made, and refusals (022's missing strategy)
+    out = tmp_path / "out.md"
+    done = runner.invoke(app, ["report", "programs/esimerkkila-019-sivistysohjelma", "-f", "markdown", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    assert out.read_text(encoding="utf-8").startswith("#")

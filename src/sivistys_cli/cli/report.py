@@ -48,6 +48,7 @@ def report(
 
     from sivistys_cli import atomic
     from sivistys_cli.load.discover import load
+    from sivistys_cli.report.batch import Batch
     from sivistys_cli.report.options import ReportOptions, report_commit
     from sivistys_cli.report.output import check_output
     from sivistys_cli.report.render import render
@@ -62,10 +63,14 @@ def report(
     if every:
         _report_all(path, options, output, jobs, quiet, follow_links)
         return
-    corpus = load([path], follow_links=follow_links)
-    if output is not None:
-        check_output(corpus, output)
-    out = render(corpus, options, given=str(path))
+    batch = Batch([path], options, jobs=jobs, follow_links=follow_links, given=str(path))
+    if batch.one_among_many:  # the siblings are read for their skeletons only, in --jobs processes
+        out = _report_one(batch, output, options, quiet)
+    else:
+        corpus = load([path], follow_links=follow_links)
+        if output is not None:
+            check_output(corpus, output)
+        out = render(corpus, options, given=str(path))
     data = out if isinstance(out, bytes) else out.encode("utf-8")
     if output is not None:
         atomic.write_bytes(output, data)
@@ -74,6 +79,24 @@ def report(
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
+
+
+def _report_one(batch: Batch, output: str | None, options: ReportOptions, quiet: bool) -> str | bytes:
+    """The one asked program's report, made as `report --all` makes each (report/batch.py); its refusal raised."""
+    from sivistys_cli.cli.progress import ProgressBar
+    from sivistys_cli.display.messages import choose_lang, say
+    from sivistys_cli.report.output import check_output
+
+    language = choose_lang(options.lang or None, None, os.environ)
+    with ProgressBar(not quiet and sys.stderr.isatty(), say("cli.report.progress", language)) as bar:
+        batch.ticks.progress = bar.update
+        batch.check()
+        if output is not None:
+            check_output(batch.corpus, output)
+        (made,) = list(batch.reports())
+    if made.error is not None:
+        raise made.error
+    return made.content  # type: ignore[return-value]
 
 
 def _report_all(path: Path, options: ReportOptions, output: str | None, jobs: int | None, quiet: bool,
