@@ -97,7 +97,7 @@ def run_case(case: Case, base: Path) -> list[Run]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--only", default="", help="run only this class")
+    parser.add_argument("--only", default="", help="run only these classes (comma-separated)")
     parser.add_argument("--limit-cpu", type=float, default=2.0)
     parser.add_argument("--limit-mib", type=float, default=500.0)
     parser.add_argument("--measure", default="", help=argparse.SUPPRESS)
@@ -107,7 +107,10 @@ def main() -> int:
         return measure(opts.measure, opts.command)
     from hostile_cases import CASES  # not in the measuring child: its memory would count as the command's
 
-    cases = [c for c in CASES if not opts.only or c.cls == opts.only]
+    only = set(filter(None, opts.only.split(",")))
+    cases = [c for c in CASES if not only or c.cls in only]
+    if not cases:
+        parser.error(f"no class named {opts.only!r}; the classes: {', '.join(sorted({c.cls for c in CASES}))}")
     with tempfile.TemporaryDirectory(prefix="sivistys-stress-") as tmp, ThreadPoolExecutor(opts.jobs) as pool:
         runs = [r for rs in pool.map(lambda c: run_case(c, Path(tmp)), cases) for r in rs]
     for r in runs:
