@@ -206,3 +206,29 @@ def test_one_program_among_many_is_reported_as_from_a_whole_load(tmp_path: Path,
     done = runner.invoke(app, ["report", "programs/esimerkkila-019-sivistysohjelma", "-f", "markdown", "-o", str(out)])
     assert done.exit_code == 0, done.output
     assert out.read_text(encoding="utf-8").startswith("#")
+
+
+def test_sigterm_during_a_long_run_removes_its_temporary_folder(tmp_path: Path) -> None:
+    """A cancelled CI job (SIGTERM) must not leave the programs' models behind in the temporary folder."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    bench_corpus().write(tmp_path, 60)  # type: ignore[attr-defined]
+    (tmp_path / "out").mkdir()
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    proc = subprocess.Popen([sys.executable, "-m", "sivistys_cli", "report", "programs", "--all", "--kind", "program",
+                             "-o", "out", "-j", "1"], cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    while not any(temp.glob("sivistys-report-*")) and proc.poll() is None:
+        time.sleep(0.01)  # polls for the folder; no assertion on time
+    assert proc.poll() is None, "the run ended before its temporary folder was seen: give it more programs"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 128 + signal.SIGTERM, err
+    assert b"Traceback" not in err
+    assert not any(temp.iterdir())

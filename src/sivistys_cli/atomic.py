@@ -10,6 +10,7 @@ import signal
 import stat
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from sivistys_cli.errors import UsageError, said
@@ -106,6 +107,17 @@ def _remove_stale(target: Path) -> None:
             with contextlib.suppress(OSError):
                 if old.is_file() and not old.is_symlink() and now - old.stat().st_mtime > STALE_SECONDS:
                     old.unlink()
+
+
+@contextlib.contextmanager
+def sigterm_cleans_up() -> Iterator[None]:
+    """Inside the block SIGTERM ends the run as an exit does, through the `finally` blocks, so that the
+    temporary files and folders a long run keeps (report --all's, see report/batch.py) are removed."""
+    previous = _on_sigterm_exit()
+    try:
+        yield
+    finally:
+        _restore_sigterm(previous)
 
 
 def _on_sigterm_exit() -> object:

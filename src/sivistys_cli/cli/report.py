@@ -83,12 +83,13 @@ def report(
 
 def _report_one(batch: Batch, output: str | None, options: ReportOptions, quiet: bool) -> str | bytes:
     """The one asked program's report, made as `report --all` makes each (report/batch.py); its refusal raised."""
+    from sivistys_cli import atomic
     from sivistys_cli.cli.progress import ProgressBar
     from sivistys_cli.display.messages import choose_lang, say
     from sivistys_cli.report.output import check_output
 
     language = choose_lang(options.lang or None, None, os.environ)
-    with ProgressBar(not quiet and sys.stderr.isatty(), say("cli.report.progress", language)) as bar:
+    with atomic.sigterm_cleans_up(), ProgressBar(not quiet and sys.stderr.isatty(), say("cli.report.progress", language)) as bar:
         batch.ticks.progress = bar.update
         batch.check()
         if output is not None:
@@ -102,6 +103,7 @@ def _report_one(batch: Batch, output: str | None, options: ReportOptions, quiet:
 def _report_all(path: Path, options: ReportOptions, output: str | None, jobs: int | None, quiet: bool,
                 follow_links: bool) -> None:
     """Write each program's report into the folder `output`; say which programs have none, and why."""
+    from sivistys_cli import atomic
     from sivistys_cli.cli.progress import ProgressBar
     from sivistys_cli.display.messages import choose_lang, say
     from sivistys_cli.report.batch import Batch
@@ -110,7 +112,7 @@ def _report_all(path: Path, options: ReportOptions, output: str | None, jobs: in
     language = choose_lang(options.lang or None, None, os.environ)
     if not output or not Path(output).is_dir():
         raise usage("cli.all_needs_folder", output=repr(output))
-    with ProgressBar(not quiet and sys.stderr.isatty(), say("cli.report.progress", language)) as bar:
+    with atomic.sigterm_cleans_up(), ProgressBar(not quiet and sys.stderr.isatty(), say("cli.report.progress", language)) as bar:
         batch = Batch([path], options, jobs=jobs, progress=bar.update, follow_links=follow_links)
         batch.check()
         guard = output_guard(batch.corpus)  # once per batch: the programs' files are gathered once
