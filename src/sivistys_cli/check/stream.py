@@ -65,7 +65,15 @@ def check(paths: Iterable[str | Path], config: Config, cwd: Path | None = None, 
     found = plan(paths, cwd, follow_links=follow_links)
     if stream is False or (stream is None and len(found.all_roots) <= SMALL):
         return _at_once(found, config, cwd)
-    return _streamed(found, config, cwd, max(1, jobs or os.cpu_count() or 1), progress), len(found.selected)
+    return _streamed(found, config, cwd, workers(len(found.all_roots), jobs), progress), len(found.selected)
+
+
+def workers(programs: int, jobs: int | None) -> int:
+    """How many processes go through `programs` programs: `jobs` when given; else this one alone for up to
+    SMALL programs (starting workers costs more than they save), and the machine's cores above."""
+    if jobs:
+        return max(1, jobs)
+    return 1 if programs <= SMALL else os.cpu_count() or 1
 
 
 @dataclass

@@ -21,13 +21,12 @@ are needed for the errors above, as `check` would report them.
 
 from __future__ import annotations
 
-import os
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sivistys_cli.check.stream import SMALL, collector_held, map_programs, shared
+from sivistys_cli.check.stream import collector_held, map_programs, shared, workers
 from sivistys_cli.diff.compare import Change, compare
 from sivistys_cli.diff.snapshots import Cache, Snapshot, load_one, unique, what_outcomes, what_program
 from sivistys_cli.errors import UsageError
@@ -57,8 +56,7 @@ class _Group:
 def diff(old: Side, new: Side, jobs: int | None = None) -> list[Change]:
     """Every change from `old` to `new`, as compare(load_snapshot(old), load_snapshot(new)) gives them."""
     groups = _groups(old.files, new.files)
-    jobs = 1 if len(groups) <= SMALL else max(1, jobs or os.cpu_count() or 1)
-    done = list(map_programs(_compared, groups, jobs, (old.where, new.where)))
+    done = list(map_programs(_compared, groups, workers(len(groups), jobs), (old.where, new.where)))
     for side, picked in ((old, lambda g: g.old), (new, lambda g: g.new)):
         _refuse(side.where, {path: what for g in done for path, what in picked(g).items()})
     for together in _sharing(done):  # rare: a program id in two groups; compared again as one

@@ -18,7 +18,6 @@ The reports are byte for byte those `report` of each program alone makes (tests 
 
 from __future__ import annotations
 
-import os
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -40,6 +39,7 @@ from sivistys_cli.check.stream import (
     map_programs,
     shared,
     skeleton_of,
+    workers,
 )
 from sivistys_cli.diagnostics import Diagnostic, Severity
 from sivistys_cli.errors import SivistysError
@@ -77,9 +77,7 @@ class Batch:
         options.check()  # a bad option is one usage error, not one per program
         self.options, self.cwd = options, cwd or Path.cwd()
         self.found = plan(paths, self.cwd, follow_links=follow_links)
-        # A usual municipality's few programs are as quick in this process, and start no workers.
-        small = len(self.found.all_roots) <= SMALL
-        self.jobs = max(1, jobs or (1 if small else os.cpu_count() or 1))
+        self.jobs = workers(len(self.found.all_roots), jobs)
         self.ticks = Ticks(len(self.found.all_roots) + len(self.found.roots), progress)
         self.checked: list[Checked] = []
         self.context: list[ProgramDir] = []

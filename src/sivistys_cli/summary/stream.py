@@ -13,12 +13,11 @@ The output is the same as `build` over all the programs at once (tests compare t
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sivistys_cli.check.stream import SMALL, Progress, Ticks, collector_held, map_programs, shared
+from sivistys_cli.check.stream import Progress, Ticks, collector_held, map_programs, shared, workers
 from sivistys_cli.display.i18n import Translator, default_lang
 from sivistys_cli.display.sanitize import sanitize
 from sivistys_cli.load.discover import load_program, plan
@@ -44,7 +43,7 @@ def summarize_paths(paths: Iterable[str | Path], year: int | None, lang: str | N
     they make `render` of all of them: see summary/formats), and a message for each file skipped.
 
     `render` must be a module-level function (or a partial of one): the workers receive it. `jobs`
-    worker processes (default: the machine's cores); one process, without workers, up to SMALL programs.
+    worker processes (default: see check/stream.py `workers`).
     """
     cwd = cwd or Path.cwd()
     found = plan(paths, cwd, follow_links=follow_links)
@@ -57,7 +56,7 @@ def summarize_paths(paths: Iterable[str | Path], year: int | None, lang: str | N
         done += ticks.count(map_programs(_summarised, [roots[len(done)]], 1, (cwd, found.limits, year, lang, None)))
     main = next((s.main for s in done if s.main is not None), "fi")
     tr = Translator(lang or default_lang(main), main)
-    jobs = 1 if len(roots) <= SMALL else max(1, jobs or os.cpu_count() or 1)
+    jobs = workers(len(roots), jobs)
     given = (cwd, found.limits, year, tr.lang, (render, main))
     done += ticks.count(map_programs(_summarised, roots[len(done):], jobs, given))
     texts = [s.text if s.text is not None else render([s.summary], tr) for s in done
