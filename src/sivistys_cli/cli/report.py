@@ -47,7 +47,7 @@ def report(
     import datetime as dt
 
     from sivistys_cli import atomic
-    from sivistys_cli.load.discover import load
+    from sivistys_cli.load.discover import load_planned
     from sivistys_cli.report.batch import Batch
     from sivistys_cli.report.options import ReportOptions, report_commit
     from sivistys_cli.report.output import check_output
@@ -67,7 +67,7 @@ def report(
     if batch.one_among_many:  # the siblings are read for their skeletons only, in --jobs processes
         out = _report_one(batch, output, options, quiet)
     else:
-        corpus = load([path], follow_links=follow_links)
+        corpus = load_planned(batch.found, batch.cwd)  # the files the batch found, not looked for again
         if output is not None:
             check_output(corpus, output)
         out = render(corpus, options, given=str(path))
