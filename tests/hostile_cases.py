@@ -500,6 +500,10 @@ PAYLOADS = {
     "lipsum-globals": "{{ lipsum.__globals__['os'].popen('touch PWNED').read() }}",
     "self-module": "{{ self._TemplateReference__context.cycler.__init__.__globals__.os }}",
     "format-attr": "{{ '{0.__class__}'.format(1) }}",
+    # Markup's own format (a Python method, which the sandbox's quick path for calls must not let through)
+    "markup-format-attr": "{{ ('{0.__class__.__mro__}' | safe).format(1) }}",
+    "format-map-attr": "{{ '{a.__class__.__mro__}'.format_map({'a': 1}) }}",
+    "markup-format-map-attr": "{{ ('{a.__init__.__globals__}' | safe).format_map({'a': cycler}) }}",
     "request-builtins": "{{ namespace.__init__.__globals__['__builtins__']['open']('/etc/passwd').read() }}",
     "include-absolute": "{% include '/etc/passwd' %}",
     "include-dotdot": "{% include '../../../../../../etc/passwd' %}",
