@@ -319,6 +319,9 @@ class _Reloadable:
     def source(self) -> SourceMap | MarkTree:
         return self._load().source
 
+    def id_path(self, loc: tuple) -> str:
+        return self._load().id_path(loc)
+
     @property
     def model(self) -> Any:
         return self._load().model if self._model is _UNSET else self._model

@@ -11,7 +11,7 @@ from sivistys_cli.load.marks import MarkTree
 from sivistys_cli.load.source import SourceMap, Suppressions
 from sivistys_cli.model import OutcomeYear, Program
 from sivistys_cli.model.index import ProgramIndex
-from sivistys_cli.model.paths import id_path
+from sivistys_cli.model.paths import IdPaths
 
 
 @dataclass
@@ -25,10 +25,16 @@ class LoadedFile:
     data: object = None
     model: Program | OutcomeYear | None = None
     problems: list[Diagnostic] = field(default_factory=list)
+    _paths: IdPaths | None = field(default=None, repr=False, compare=False)
 
     def problem(self, code: str, pos: tuple[int, int], loc: tuple, msg: Msg) -> None:
-        self.problems.append(Diagnostic(self.display, *pos, code, Severity.error, render(msg), id_path(self.data, loc),
-                                        msg))
+        self.problems.append(Diagnostic(self.display, *pos, code, Severity.error, render(msg), self.id_path(loc), msg))
+
+    def id_path(self, loc: tuple) -> str:
+        """The id-path of a place in the file's data (see model.paths.IdPaths: many findings share the walk)."""
+        if self._paths is None or self._paths.data is not self.data:
+            self._paths = IdPaths(self.data)
+        return self._paths(loc)
 
 
 @dataclass

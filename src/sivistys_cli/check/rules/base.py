@@ -11,7 +11,6 @@ from sivistys_cli.display.messages import render
 from sivistys_cli.load.corpus import Corpus, LoadedFile, ProgramDir
 from sivistys_cli.model import Outcome
 from sivistys_cli.model.index import Item, ProgramIndex
-from sivistys_cli.model.paths import id_path
 from sivistys_cli.model.types import Loc
 
 
@@ -54,8 +53,7 @@ class CheckContext:
         """A diagnostic for `code` at the node `loc` of `doc`; its message is `<code>.<variant>` of the catalogs."""
         line, col = doc.source.locate(loc, on_key)
         msg = Msg(f"{code}.{variant}", args)
-        return Diagnostic(doc.display, line, col, code, self.rules[code].severity, render(msg), id_path(doc.data, loc),
-                          msg)
+        return Diagnostic(doc.display, line, col, code, self.rules[code].severity, render(msg), doc.id_path(loc), msg)
 
 
 def collector(family: str) -> tuple[list[Rule], Callable[..., Callable]]:
