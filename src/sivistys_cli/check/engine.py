@@ -53,7 +53,12 @@ def finish(found: list[Diagnostic], docs: dict[str, LoadedFile], judged: set[str
             continue
         severity = config.severity_of(d.code, d.severity)
         kept.append(d if severity == d.severity else d.with_severity(severity))  # replace() is slow
-    return sorted(set(kept), key=Diagnostic.sort_key)
+    # Why not sorted(set(kept)): hashing a dataclass builds a tuple of its fields each time, and the sort
+    # built its key again; here one key per finding serves both (equal keys are equal findings).
+    unique: dict[tuple, Diagnostic] = {}
+    for d in kept:
+        unique.setdefault(d.sort_key(), d)
+    return [unique[key] for key in sorted(unique)]
 
 
 class SelectedFiles:

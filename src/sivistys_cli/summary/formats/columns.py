@@ -22,7 +22,8 @@ def plain(table: Table, width: int) -> str | None:
     columns = [[_text(c.header), *(_text(cell) for cell in c._cells)] for c in table.columns]
     if not all(_simple(cell) for cells in columns for cell in cells):  # line breaks, tabs: rich measures those
         return None
-    widths = [max(map(cell_len, cells)) for cells in columns]
+    lengths = [list(map(cell_len, cells)) for cells in columns]  # Why once: each cell is measured, then padded
+    widths = [max(cells) for cells in lengths]
     spare = width - sum(widths[1:]) - len(_GAP) * (len(widths) - 1)
     if spare < widths[0] and spare <= max(widths[1:], default=0):
         return None
@@ -30,11 +31,13 @@ def plain(table: Table, width: int) -> str | None:
     justify = [c.justify for c in table.columns]
     console = Console(width=widths[0], no_color=True, color_system=None, highlight=False, emoji=False)
     lines = []
-    for row in zip(*columns):
-        first = [row[0]] if _simple(row[0], widths[0]) else _fold(console, row[0], widths[0], justify[0])
-        rest = [_pad(cell, w, j) for cell, w, j in zip(row[1:], widths[1:], justify[1:])]
-        for i, part in enumerate(first):
-            cells = [_pad(part, widths[0], justify[0]), *(rest if i == 0 else (" " * w for w in widths[1:]))]
+    for row, sizes in zip(zip(*columns), zip(*lengths)):
+        rest = [_pad(cell, n, w, j) for cell, n, w, j in zip(row[1:], sizes[1:], widths[1:], justify[1:])]
+        if sizes[0] <= widths[0]:  # fits: printed as it is (every cell is _simple, see above)
+            lines.append(_GAP.join([_pad(row[0], sizes[0], widths[0], justify[0]), *rest]).rstrip())
+            continue
+        for i, part in enumerate(_fold(console, row[0], widths[0], justify[0])):
+            cells = [_pad(part, cell_len(part), widths[0], justify[0]), *(rest if i == 0 else (" " * w for w in widths[1:]))]
             lines.append(_GAP.join(cells).rstrip())
     return "\n".join(lines) + "\n"
 
@@ -54,8 +57,9 @@ def _simple(text: str, width: int | None = None) -> bool:
 _NO_BREAK = str.maketrans({"\u00a0": " ", "\u202f": " "})
 
 
-def _pad(text: str, width: int, justify: str) -> str:
-    room = " " * max(0, width - cell_len(text))
+def _pad(text: str, length: int, width: int, justify: str) -> str:
+    """`text` (`length` cells wide) padded to `width` cells."""
+    room = " " * max(0, width - length)
     return room + text if justify == "right" else text + room
 
 
