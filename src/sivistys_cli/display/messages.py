@@ -107,7 +107,11 @@ def _fill(text: str, args: Mapping[str, Any], lang: str) -> str:
         out.append(literal)
         if name is None:
             continue
-        value = _value(args[name], lang)
+        value = args[name]
+        if type(value) is str and not spec:  # Why: most values are ids and names, put in as they are
+            out.append(value)
+            continue
+        value = _value(value, lang)
         out.append(_translator(lang).plain_money(value) if spec == "money" else
                    _translator(lang).plain_number(value) if spec == "number" else format(value, spec))
     return "".join(out)

@@ -87,6 +87,20 @@ class ProgramIndex:
         return out
 
     @cached_property
+    def links(self) -> list[tuple[Item | None, Loc, str | Link]]:
+        """Every cascade link as written (see `links`), found once: four checks go through them, and a walk of a
+        10 000-theme program's 40 000 items to find its few links took 0.014 s each time."""
+        out: list[tuple[Item | None, Loc, str | Link]] = [(None, ("implements", i), link)
+                                                          for i, link in enumerate(self.program.implements)]
+        for item in self.items:
+            # Why __dict__: a measure has no `implements`, and getattr's miss goes through pydantic's __getattr__
+            # and an AttributeError: 0.036 s -> 0.014 s a walk of 40 000 items.
+            written = item.node.__dict__.get("implements")
+            if written:
+                out += [(item, (*item.loc, "implements", i), link) for i, link in enumerate(written)]
+        return out
+
+    @cached_property
     def _by_kind(self) -> dict[str, list[Item]]:
         out: dict[str, list[Item]] = {}
         for item in self.items:
@@ -127,13 +141,7 @@ def implements(index: ProgramIndex) -> Iterator[tuple[Item | None, Loc, str]]:
 
 def links(index: ProgramIndex) -> Iterator[tuple[Item | None, Loc, str | Link]]:
     """Every cascade link as written: a plain reference, or a mapping that may mark it interpreted."""
-    for i, link in enumerate(index.program.implements):
-        yield None, ("implements", i), link
-    for item in index.items:
-        # Why __dict__: a measure has no `implements`, and getattr's miss goes through pydantic's __getattr__
-        # and an AttributeError: 0.036 s -> 0.014 s a walk of 40 000 items, and four checks walk them.
-        for i, link in enumerate(item.node.__dict__.get("implements", ())):
-            yield item, item.loc + ("implements", i), link
+    return iter(index.links)
 
 
 def responsible(item: Item, program: Program) -> tuple[object, tuple, str | None]:
