@@ -43,6 +43,11 @@ class Node:
         self.at, self.kids, self.key = at, kids, key
 
 
+# Items this close to the root (an outcome: ("outcomes", 7)) are walked to directly: remembering them cost
+# more than the two steps it saves (100 000 findings on 50 000 outcomes: 0.08 -> 0.16 s).
+SHALLOW = 3
+
+
 class MarkTree:
     """Positions of the nodes by data path, computed when asked (the SourceMap of the fast path)."""
 
@@ -56,11 +61,10 @@ class MarkTree:
 
     def locate(self, loc: Any, on_key: bool = False) -> tuple[int, int]:
         """The position of `loc`, or of its nearest existing ancestor (on its key, if asked and it has one)."""
-        start, node = self._nearest(loc)
+        start, node = self._nearest(loc) if len(loc) > SHALLOW + 1 else (0, self.root)
         key_at = None
         items = self.items
-        for i in range(start, len(loc)):
-            step = loc[i]
+        for i, step in enumerate(loc[start:] if start else loc, start):
             if not isinstance(node, Node):
                 break
             kids = node.kids
@@ -74,7 +78,7 @@ class MarkTree:
                 key_at, node = divmod(hit, self.span) if type(hit) is int else (hit.key, hit)
             elif isinstance(step, int) and 0 <= step < len(kids):
                 key_at, node = None, kids[step]
-                if type(step) is int and type(node) is Node:
+                if i >= SHALLOW and type(step) is int and type(node) is Node:
                     items[loc[:i + 1]] = node
             else:
                 break
@@ -85,7 +89,7 @@ class MarkTree:
     def _nearest(self, loc: Any) -> tuple[int, Node | int]:
         """Where to start walking `loc`: after the deepest list item on it already walked through, else the root."""
         items = self.items
-        for k in range(len(loc), 0, -1):
+        for k in range(len(loc), SHALLOW, -1):
             if type(loc[k - 1]) is int:
                 try:
                     hit = items.get(loc[:k])

@@ -18,6 +18,11 @@ def id_path(data: Any, loc: Loc) -> str:
     return IdPaths(data)(loc)
 
 
+# Items this close to the root (an outcome: ("outcomes", 7)) are walked to directly: remembering them cost
+# more than the two steps it saves.
+SHALLOW = 3
+
+
 class IdPaths:
     """id_path of many places in one data tree, remembering the path of each item on the way.
 
@@ -38,18 +43,18 @@ class IdPaths:
         self.head = head
 
     def __call__(self, loc: Loc) -> str:
-        start, node, head = self._nearest(loc)
+        start, node, head = self._nearest(loc) if len(loc) > SHALLOW + 1 else (0, self.data, self.head)
         fields: list[str] = []
         container = ""
-        for i in range(start, len(loc)):
-            part = loc[i]
+        for i, part in enumerate(loc[start:] if start else loc, start):
             child = _child(node, part)
             if isinstance(part, int) and container:
                 ident = (child.get("id") or child.get("ref")) if isinstance(child, dict) else None
                 ident = ident if isinstance(ident, str) else f"{container}[{part}]"
                 head = ident if head is None else f"{head}/{ident}"
                 fields, container = [], ""
-                self.items[loc[:i + 1]] = (child, head)
+                if i >= SHALLOW:
+                    self.items[loc[:i + 1]] = (child, head)
             elif isinstance(part, int):
                 fields.append(f"[{part}]")
             elif _is_container(part) and not fields:
@@ -63,7 +68,7 @@ class IdPaths:
     def _nearest(self, loc: Loc) -> tuple[int, Any, str | None]:
         """Where to start walking `loc`: after the deepest item on it already known, else at the root."""
         items = self.items
-        for k in range(len(loc), 1, -1):
+        for k in range(len(loc), SHALLOW, -1):
             if type(loc[k - 1]) is int:
                 try:
                     hit = items.get(loc[:k])
