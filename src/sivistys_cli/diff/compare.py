@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from dataclasses import fields as _dataclass_fields
 from dataclasses import field as _field
 from typing import Any
 
@@ -39,9 +40,14 @@ class Change:
     titles: dict[str, dict[str, str]] = _field(default_factory=dict, compare=False, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        del out["titles"]
-        return out
+        """The change's fields but `titles`, as JSON writes them.
+
+        Why not dataclasses.asdict: it copies every value deeply, half of rendering 60 000 changes as JSON;
+        the values are plain JSON data already (jsonable), which nothing changes after."""
+        return {name: getattr(self, name) for name in _JSON_FIELDS}
+
+
+_JSON_FIELDS = tuple(f.name for f in _dataclass_fields(Change) if f.name != "titles")
 
 
 def compare(old: Snapshot, new: Snapshot) -> list[Change]:
