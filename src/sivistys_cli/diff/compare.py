@@ -7,7 +7,7 @@ from dataclasses import fields as _dataclass_fields
 from dataclasses import field as _field
 from typing import Any
 
-from sivistys_cli.diff.fields import CHILD_FIELDS, IDENTITY, is_editorial, item_fields, jsonable
+from sivistys_cli.diff.fields import CHILD_FIELDS, IDENTITY, is_editorial, item_fields, jsonable, own
 from sivistys_cli.diff.match import Match, match, moved, renames
 from sivistys_cli.diff.snapshots import Snapshot
 from sivistys_cli.model import OutcomeYear, Program
@@ -133,8 +133,8 @@ def _item(m: Match, old_to_new: dict[str, str], old: Program, new: Program, tops
     assert it is not None
     base = _where(it, m.new is None, old_to_new, old, new, tops)
     if m.old is None or m.new is None:
-        own = jsonable(it.node.model_dump(exclude=set(IDENTITY | CHILD_FIELDS[it.kind]), exclude_defaults=True))
-        return [Change("added", new=own, **base) if m.old is None else Change("removed", old=own, **base)]
+        facts = own(it.node, IDENTITY | CHILD_FIELDS[it.kind])
+        return [Change("added", new=facts, **base) if m.old is None else Change("removed", old=facts, **base)]
     out = []
     if m.how != "id":  # a guessed rename is substantive: it may really be a removal and an addition
         out.append(Change("renamed", old=m.old.id, new=m.new.id, substantive=m.how == "similar",

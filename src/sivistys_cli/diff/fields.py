@@ -165,7 +165,7 @@ def jsonable(value: Any) -> Any:
     if kind is tuple or kind is list:
         return [v if type(v) in _AS_IS else jsonable(v) for v in value]
     if isinstance(value, BaseModel):
-        return jsonable(value.model_dump(exclude_defaults=True))
+        return own(value)
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (tuple, list)):
@@ -177,6 +177,33 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
+
+
+def own(model: BaseModel, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """jsonable(model.model_dump(exclude=skip, exclude_defaults=True)), read from the model's own values.
+
+    Why: pydantic's serializer calls back into Python for every text (the Text type's validator wraps
+    it), and jsonable then copied what it gave; a diff of 10 000 added themes spent 0.6 s there. As
+    pydantic does, a field is left out when its value == its default (a factory's value for a factory)."""
+    out = {}
+    values = model.__dict__
+    for name, default in _defaults(type(model), skip):
+        value = values[name]
+        if value is default or (default is not _REQUIRED and value == default):  # `is`: most are None or ()
+            continue
+        out[name] = value if type(value) in _AS_IS else jsonable(value)
+    return out
+
+
+_REQUIRED: Any = object()
+
+
+@functools.cache
+def _defaults(model: type[BaseModel], skip: frozenset[str]) -> tuple[tuple[str, Any], ...]:
+    """The fields of a model type but `skip`, each with its default (_REQUIRED when it has none), in the order
+    pydantic dumps them."""
+    return tuple((name, _REQUIRED if info.is_required() else info.get_default(call_default_factory=True))
+                 for name, info in model.model_fields.items() if name not in skip)
 
 
 # A field path's parts: a name with an optional [list key], separated by dots outside the brackets.
