@@ -98,9 +98,14 @@ def same(old: Any, new: Any) -> bool:
 
 def item_fields(old: BaseModel, new: BaseModel, kind: str, skip: frozenset[str] = frozenset()) -> Iterator[Diff]:
     """Changed fields of one matched item, children and identity (and `skip`) left out."""
-    for name in _compared(type(new), kind, skip):
-        a, b = getattr(old, name), getattr(new, name)
-        if a is not b and not same(a, b):  # most fields of most items did not change: no generator for them
+    names = _compared(type(new), kind, skip)
+    if type(old) is not type(new):
+        olds, news = [getattr(old, name) for name in names], [getattr(new, name) for name in names]
+    else:  # Why: a program of 40 000 items has a million fields to compare; those that are one object
+        # (None, (), a default) are passed over in C, and the rest are read without getattr.
+        olds, news = list(map(old.__dict__.__getitem__, names)), list(map(new.__dict__.__getitem__, names))
+    for name, a, b in compress(zip(names, olds, news), map(is_not, olds, news)):
+        if not same(a, b):  # most fields of most items did not change: no generator for them
             yield from fields(a, b, name)
 
 
