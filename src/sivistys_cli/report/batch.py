@@ -184,7 +184,7 @@ def _render_one(n: int) -> tuple[str | bytes | None, SivistysError | None]:
     pd = ProgramDir(bones.root, LoadedFile(doc.path, doc.display, model=program),
                     [LoadedFile(path, display, model=model) for path, display, model in outcomes])
     indexes, into, others = _links(everyone, cache)
-    corpus = Vetted([pd], everyone[:n] + everyone[n + 1:], selected, [], indexes, [], into, others)
+    corpus = Vetted([pd], everyone[:n] + everyone[n + 1:], selected, [], indexes, into, others, errors=[])
     try:
         return render(corpus, options, given=given or _given(bones)), None
     except SivistysError as exc:

@@ -14,19 +14,16 @@ from sivistys_cli.diagnostics import Diagnostic, Msg, Severity
 from sivistys_cli.display.messages import usage
 from sivistys_cli.errors import SivistysError
 from sivistys_cli.load.corpus import Corpus, LoadedFile, ProgramDir
-from sivistys_cli.model import Program
 from sivistys_cli.model.index import ProgramIndex
 
 
 @dataclass
 class Vetted(Corpus):
     """A corpus whose one program a batch has checked already (see report/batch.py): its errors, as
-    `program_errors` finds them, and what is found once for the batch: the cascade links into each
-    program, the programs by id, and their indexes (`indexes`, which a report adds to only in a copy)."""
+    `program_errors` finds them. What the batch finds once for all (Corpus.indexes, links_into, others)
+    a report adds to only in a copy."""
 
     errors: list[Diagnostic] = field(default_factory=list)
-    links_into: dict[str, list] | None = None
-    others: dict[str, Program] = field(default_factory=dict)  # every program of the batch by id (its by_id())
 
 
 def select_program(corpus: Corpus, given: str | None = None, kind: str = "annual") -> ProgramDir:
