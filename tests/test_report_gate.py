@@ -117,3 +117,46 @@ def test_the_gate_leaves_out_exactly_the_checks_that_find_only_warnings() -> Non
     for code, rule in RULES.items():
         assert config.enabled(code) == (rule.severity is Severity.error), code
     assert config.enabled("SV999")  # a code found while loading that no rule names is kept, as check keeps it
+
+
+FIXTURE = ROOT / "tests" / "fixtures" / "report" / "programs"
+
+
+@pytest.mark.parametrize("alone", [True, False], ids=["alone", "report-all"])
+def test_a_program_document_reads_no_outcome_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, alone: bool) -> None:
+    """It shows none and their errors do not stop it (see refusal): the same document, without reading them."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from sivistys_cli.cli import app
+    from sivistys_cli.load import discover, files
+
+    if alone:  # read in this process (cli/report.py)
+        shutil.copytree(ROOT / "programs" / "toiminnalliset-tavoitteet-2024", tmp_path / "programs" / "p")
+    else:  # read as each program of `report --all` is (report/batch.py)
+        shutil.copytree(FIXTURE, tmp_path / "programs")
+    monkeypatch.chdir(tmp_path)
+    program = Path("programs/p" if alone else "programs/sibbo-hyvinvointi")
+    out = Path("out/p.md" if alone else "out/sibbo-hyvinvointi.md")
+    out.parent.mkdir()
+    args = ["report", str(program if alone else "programs"), "--kind", "program", "-f", "md", "--jobs", "1",
+            "-o", str(out if alone else out.parent)] + ([] if alone else ["--all"])
+    assert CliRunner().invoke(app, args).exit_code == 0
+    before = out.read_text(encoding="utf-8")
+    read: list[Path] = []
+    original = files.read_file
+
+    def reading(path: Path, *rest: object) -> object:
+        read.append(path)
+        return original(path, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(discover, "read_file", reading)
+    for outcome in (program / "outcomes").glob("*.yaml"):
+        outcome.write_text("outcomes: [unclosed", encoding="utf-8")  # an error it would be refused for, were it read
+    after = CliRunner().invoke(app, args)
+    assert after.exit_code == 0, after.stderr
+    assert out.read_text(encoding="utf-8") == before
+    assert read and not [p for p in read if p.parent.name == "outcomes"]
+    annual = CliRunner().invoke(app, ["report", str(program), "--kind", "annual", "-f", "md"])
+    assert annual.exit_code == 2 and "SV001" in annual.stderr

@@ -155,7 +155,7 @@ def _check_one(task: tuple[int, Path]) -> Checked:
     """Step 1 for one program: its checks alone and its skeleton; its models put aside for step 3."""
     n, root = task
     selected, cwd, limits, stash, kind = shared()
-    pd = load_program(root, cwd, limits)
+    pd = load_program(root, cwd, limits, outcomes=kind == "annual")  # a program document reads no outcome file
     # As `program_errors`: every file of the program is checked, even one the user did not name.
     checked = check_loaded(pd, selected | {doc.path for doc in pd.documents}, gate_config(), cwd, REPORT_FIELDS)
     # The program document reads no outcome file: only the annual report's are put aside.
