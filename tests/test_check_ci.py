@@ -14,8 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from sivistys_cli.check.formats import sarif
 from sivistys_cli.check.rules import RULES
 from sivistys_cli.cli import app
+from sivistys_cli.diagnostics import Diagnostic, Severity
 
 TAMMELA = Path("programs/toiminnalliset-tavoitteet-2024/program.yaml")
 OUTCOMES = Path("programs/toiminnalliset-tavoitteet-2024/outcomes/2024.yaml")
@@ -248,3 +250,22 @@ def test_each_disabled_code_is_found_where_it_is_written(codes: list[str], own_l
     for d, written in zip(directives, codes, strict=False):
         assert (d.line, line[d.col - 1:d.col - 1 + len(written)]) == (1, written)
         assert d.covers == 2 if own_line else d.covers == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a.yaml", "/abs/ä ö.yaml", "dir\\x.yaml", "p/\x1b[2J.yaml"]), st.text(max_size=8),
+                          st.text(max_size=8), st.sampled_from(list(Severity)), st.integers(1, 10 ** 6)), max_size=6))
+def test_sarif_text_is_what_json_dumps_writes_for_its_document(found: list) -> None:
+    """The results are laid out by a format string for speed; the text must be json.dumps(indent=2)'s, byte for byte."""
+    diagnostics = [Diagnostic(file, line, line % 80 + 1, "SV202", severity, message, path)
+                   for file, message, path, severity, line in found]
+    text = sarif.render(diagnostics, 1)
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    level = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
+    expected = [{"ruleId": "SV202", "ruleIndex": sorted(RULES).index("SV202"), "level": level[d.severity],
+                 "message": {"text": d.message}, "locations": [{
+                     "physicalLocation": {"artifactLocation": sarif._artifact(d.file),
+                                          "region": {"startLine": d.line, "startColumn": d.col}},
+                     **({"logicalLocations": [{"fullyQualifiedName": d.path}]} if d.path else {})}]}
+                for d in diagnostics]
+    assert json.loads(text)["runs"][0]["results"] == expected

@@ -8,10 +8,10 @@ a finding that only moves when lines are added above it stays the same finding.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 
 from sivistys_cli.diagnostics import Diagnostic, Severity
+from sivistys_cli.display.jsontext import dumps
 
 # Code Quality knows info, minor, major, critical and blocker; an error blocks a program's approval.
 _SEVERITY = {Severity.error: "major", Severity.warning: "minor", Severity.info: "info"}
@@ -23,7 +23,7 @@ _LINE_REFERENCE = re.compile(r"\blines? \d+")
 def render(diagnostics: list[Diagnostic], files: int, color: bool = False, lang: str = "en") -> str:
     seen: dict[str, int] = {}
     issues = [_issue(d, seen) for d in diagnostics]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return dumps(issues) + "\n"
 
 
 def _issue(d: Diagnostic, seen: dict[str, int]) -> dict[str, object]:
