@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from sivistys_cli.check.formats import sarif
+from sivistys_cli.check.formats import gitlab, sarif
 from sivistys_cli.check.rules import RULES
 from sivistys_cli.cli import app
 from sivistys_cli.diagnostics import Diagnostic, Severity
@@ -255,8 +255,8 @@ def test_each_disabled_code_is_found_where_it_is_written(codes: list[str], own_l
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["a.yaml", "/abs/ä ö.yaml", "dir\\x.yaml", "p/\x1b[2J.yaml"]), st.text(max_size=8),
                           st.text(max_size=8), st.sampled_from(list(Severity)), st.integers(1, 10 ** 6)), max_size=6))
-def test_sarif_text_is_what_json_dumps_writes_for_its_document(found: list) -> None:
-    """The results are laid out by a format string for speed; the text must be json.dumps(indent=2)'s, byte for byte."""
+def test_sarif_and_gitlab_text_is_what_json_dumps_writes_for_its_document(found: list) -> None:
+    """Results and issues are laid out by format strings for speed; the text must be json.dumps(indent=2)'s, byte for byte."""
     diagnostics = [Diagnostic(file, line, line % 80 + 1, "SV202", severity, message, path)
                    for file, message, path, severity, line in found]
     text = sarif.render(diagnostics, 1)
@@ -269,3 +269,7 @@ def test_sarif_text_is_what_json_dumps_writes_for_its_document(found: list) -> N
                      **({"logicalLocations": [{"fullyQualifiedName": d.path}]} if d.path else {})}]}
                 for d in diagnostics]
     assert json.loads(text)["runs"][0]["results"] == expected
+    issues = gitlab.render(diagnostics, 1)
+    assert issues == json.dumps(json.loads(issues), ensure_ascii=False, indent=2) + "\n"
+    assert [(i["description"], i["location"]) for i in json.loads(issues)] == [
+        (f"{d.code} {d.message}", {"path": d.file, "lines": {"begin": d.line}}) for d in diagnostics]

@@ -28,8 +28,8 @@ def _document(lang: str, results: str) -> str:
         "originalUriBaseIds": {"SRCROOT": {"description": {"text": "The directory sivistys was run in."}}},
         "results": [],
     }
-    doc = dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]})
-    return doc.replace('"results": []', f'"results": {results}', 1) + "\n"
+    head, tail = dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}).split('"results": []', 1)
+    return "".join((head, '"results": ', results, tail, "\n"))  # one copy of a text that can be 70 MB
 
 
 def _results(diagnostics: list[Diagnostic]) -> str:
