@@ -34,6 +34,7 @@ from sivistys_cli.check.config import Config
 from sivistys_cli.check.engine import SelectedFiles, finish, run
 from sivistys_cli.check.rules import RULES, CheckContext
 from sivistys_cli.diagnostics import Diagnostic
+from sivistys_cli.errors import said
 from sivistys_cli.gcpause import collector_held
 from sivistys_cli.load.corpus import Corpus, LoadedFile, ProgramDir
 from sivistys_cli.load.discover import Plan, dir_diagnostics, load_planned, load_program, plan, selected_only
@@ -71,9 +72,12 @@ def check(paths: Iterable[str | Path], config: Config, cwd: Path | None = None, 
 def workers(programs: int, jobs: int | None) -> int:
     """How many processes go through `programs` programs: `jobs` when given; else this one alone for up to
     SMALL programs (starting workers costs more than they save), and the machine's cores above."""
+    cores = os.cpu_count() or 1
     if jobs:
-        return max(1, jobs)
-    return 1 if programs <= SMALL else os.cpu_count() or 1
+        # Why a ceiling: the pool forks all its workers at once, each a whole Python process, and for this
+        # CPU-bound work more processes than cores (or than programs) gain nothing: --jobs 10000 forked 10 000.
+        return max(1, min(jobs, programs, 2 * cores))
+    return 1 if programs <= SMALL else cores
 
 
 @dataclass
@@ -105,11 +109,14 @@ def map_programs(fn: Callable[[Any], Any], roots: list[Any], jobs: int, shared: 
         yield from map(fn, roots)
         return
     from concurrent.futures import ProcessPoolExecutor  # only here: a check of a few programs starts no workers
+    from concurrent.futures.process import BrokenProcessPool
 
     # A chunk of a few programs per task keeps the queue busy without holding many trees at once.
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=shared)
     try:
         yield from pool.map(fn, roots, chunksize=max(1, min(8, len(roots) // (jobs * 4))))
+    except (BrokenProcessPool, MemoryError) as exc:  # a worker killed (kill -9, the kernel out of memory) or out of memory
+        raise said("worker_died", jobs=jobs) from exc
     finally:  # a caller that stops early (an error writing a report) does not wait for the programs not begun
         pool.shutdown(wait=True, cancel_futures=True)
 
