@@ -38,7 +38,7 @@ from sivistys_cli.errors import said
 from sivistys_cli.gcpause import collector_held
 from sivistys_cli.load.corpus import Corpus, LoadedFile, ProgramDir
 from sivistys_cli.load.discover import Plan, dir_diagnostics, load_planned, load_program, plan, selected_only
-from sivistys_cli.load.files import read_file
+from sivistys_cli.load.files import read_file, real
 from sivistys_cli.load.marks import MarkTree
 from sivistys_cli.load.source import SourceMap
 from sivistys_cli.model import OutcomeYear, Program
@@ -160,6 +160,7 @@ def _check_alone(root: Path) -> Checked:
 def check_loaded(pd: ProgramDir, selected: set[Path], config: Config, cwd: Path,
                  fields: frozenset[str] = SKELETON_FIELDS) -> Checked:
     """Step 1 on a loaded program: every check on it alone; its skeleton keeps `fields` of its models."""
+    selected = selected | _swapped(pd, selected)
     alone = _Watched([pd], _Reaching(), selected, [])
     keep = SelectedFiles(selected, cwd)
     findings = selected_only(dir_diagnostics(pd, cwd), selected, cwd)
@@ -175,6 +176,17 @@ def check_loaded(pd: ProgramDir, selected: set[Path], config: Config, cwd: Path,
             findings += out
     judged = {doc.display for doc in pd.documents if pd.program is not None and doc.model is not None}
     return Checked(skeleton_of(pd, cwd, fields), findings, cross, judged)
+
+
+def _swapped(pd: ProgramDir, selected: set[Path]) -> set[Path]:
+    """Files of a selected program that are now links out of it, though discovery found regular files there.
+
+    Why: a file is named by where it leads (see load/files.py), and selection by what discovery found; a
+    program file swapped for a link out of the folder between the two (a race) was refused unread and its
+    finding then dropped as not selected: "All clear". Rare: only a file outside its program's folder."""
+    if all(doc.path.is_relative_to(pd.root) or doc.path in selected for doc in pd.documents):
+        return set()
+    return {now for path in selected if path.is_relative_to(pd.root) and (now := real(path)) != path}
 
 
 def _alone(found: Iterable[Diagnostic], alone: _Watched, keep: SelectedFiles) -> list[Diagnostic] | None:
