@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import gc
 import os
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -139,10 +140,27 @@ def _init(*shared: Any) -> None:
 
 
 def _worker_init(*shared: Any) -> None:
+    _die_with_parent()
     _init(*shared)
     # Why: in a worker the imported modules live to the end; frozen, the collector's full collections
     # no longer walk them for every program. (Not in the caller's process: it is not ours to freeze.)
     gc.freeze()
+
+
+def _die_with_parent() -> None:
+    """On Linux, the kernel kills this worker when the process that started it dies.
+
+    Why: a command killed with kill -9 (a CI job's timeout, the kernel out of memory) left its workers
+    waiting for tasks forever, each holding its memory (760 MiB in a report --all of 3 000 programs)."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # no prctl in this C library: the workers end as before
+        pass
 
 
 @collector_held
