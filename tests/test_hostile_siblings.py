@@ -171,3 +171,33 @@ def test_a_program_changed_after_discovery(race: str, command: str, tmp_path: Pa
         assert "secret.yaml" in out and (code in (1, 2) or command == "summary"), out[:2000]
     elif race != "outcome-file-disappears":  # that one is read as it is now: a program without that year's outcomes
         assert code in (1, 2) and "programs/p" in out, out[:2000]
+
+
+def test_workers_end_when_the_command_is_killed(tmp_path: Path) -> None:
+    """kill -9 of the command (a CI job's timeout) must not leave its workers waiting, holding memory."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from hostile_cases import add_siblings
+
+    folder = build(Case("workers", "killed"), tmp_path / "case")
+    add_siblings(folder, 400, ("programs",))
+    proc = subprocess.Popen([sys.executable, "-m", "sivistys_cli", "check", "--jobs", "2", "programs"], cwd=folder,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children: list[str] = []
+    end = time.monotonic() + 30
+    while not children and time.monotonic() < end and proc.poll() is None:
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        time.sleep(0.01)
+    assert children, "no worker process was started"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    end = time.monotonic() + 10
+    alive = children
+    while alive and time.monotonic() < end:
+        alive = [c for c in alive if Path(f"/proc/{c}").exists()
+                 and "Z" not in Path(f"/proc/{c}/stat").read_text().split(")")[-1].split()[:1]]
+        time.sleep(0.05)
+    assert not alive, f"workers {alive} outlived the killed command"
