@@ -349,7 +349,26 @@ LARGE = [
     Case("large", "9mib-program", prog(lambda: _themes(1).rstrip("\n") + "\n    description: '" + "a" * (9 << 20) + "'\n")),
     Case("large", "20000-anchors-each-used-once", prog(PROGRAM.split("themes:")[0] + "themes:\n" + "".join(
         f"  - id: &i{i} t{i}\n    title: *i{i}\n" for i in range(20_000)))),
+    # diff's neighbours of the big program: its 10 000 themes removed (HEAD~1 is the small program), and the
+    # big program against itself with one title changed, where both versions are big and nearly all is equal.
+    Case("large", "10000-themes-removed", {P: lambda: _full_themes(10_000), O: lambda: _full_outcomes(10_000)},
+         commands=(("diff", "--files", "programs/p", "base/p"), ("diff", "HEAD", "HEAD~1"),
+                   ("diff", "-f", "json", "--files", "programs/p", "base/p")), committed=True, expect="t9999"),
+    Case("large", "10000-themes-one-title-changed", setup=lambda root: _one_title_changed(root),
+         commands=("diff-files", "diff-git", ("diff", "-f", "markdown", "--files", "base/p", "programs/p")),
+         expect="t5000"),
 ]
+
+
+def _one_title_changed(root: Path) -> None:
+    """HEAD and base/p hold the big program; the working tree has one theme's title changed."""
+    for base in ("programs/p", "base/p"):
+        (root / base / "program.yaml").write_text(_full_themes(10_000), encoding="utf-8")
+        (root / base / "outcomes" / "2025.yaml").write_text(_full_outcomes(10_000), encoding="utf-8")
+    _git(root, "add", "programs")
+    _git(root, "commit", "-qm", "big")
+    changed = _full_themes(10_000).replace("title: Teema 5000\n", "title: Teema viisituhatta\n")
+    (root / P).write_text(changed, encoding="utf-8")
 
 # ---------------------------------------------------------------- numbers
 

@@ -67,3 +67,12 @@ def test_a_summary_indexes_its_program_once(built: list[str]) -> None:
     built.clear()
     summarize(pd, 2024, Translator("fi"))
     assert built == ["sibbo-hyvinvointi"]
+
+
+@pytest.mark.parametrize(("program", "kind"), [("lohja-lanupe-kehittamisohjelma", "program"),
+                                             ("toiminnalliset-tavoitteet-2024", "annual")])
+def test_a_report_and_its_checks_share_the_programs_index(built: list[str], program: str, kind: str) -> None:
+    """The checks a report runs first (report/gate.py) index the program; the report uses that index."""
+    corpus = load([ROOT / "programs" / program], cwd=ROOT)
+    render(corpus, ReportOptions(kind, "html", "fi", 2024 if kind == "annual" else None))
+    assert built.count(program) == 1

@@ -23,9 +23,10 @@ class Format:
     renderer: str  # "package.module:function"
     help: str
     aliases: tuple[str, ...] = ()
+    parts: str | None = None  # "package.module:function": the renderer's output as a list of parts that join to it
 
-    def load(self) -> Callable[..., Any]:
-        module, _, function = self.renderer.partition(":")
+    def load(self, renderer: str | None = None) -> Callable[..., Any]:
+        module, _, function = (renderer or self.renderer).partition(":")
         return getattr(import_module(module), function)  # type: ignore[no-any-return]
 
 
@@ -53,6 +54,11 @@ class Registry:
 
     def renderer(self, name: str) -> Callable[..., Any]:
         return self.get(name).load()
+
+    def parts(self, name: str) -> Callable[..., Any]:
+        """The format's renderer of parts (a large output written a part at a time); else its renderer."""
+        found = self.get(name)
+        return found.load(found.parts)
 
     def choices(self) -> str:
         """'html, markdown (or md)'."""

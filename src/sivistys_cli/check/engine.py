@@ -12,13 +12,17 @@ from sivistys_cli.display.messages import render
 from sivistys_cli.load.corpus import Corpus, LoadedFile
 from sivistys_cli.load.files import real
 from sivistys_cli.load.source import Directive
+from sivistys_cli.model.index import ProgramIndex
 
 UNUSED_DISABLE = "SV006"
 
 
-def run(corpus: Corpus, config: Config, cwd: Path | None = None) -> list[Diagnostic]:
+def run(corpus: Corpus, config: Config, cwd: Path | None = None,
+        indexes: dict[int, ProgramIndex] | None = None) -> list[Diagnostic]:
+    """`indexes`: programs' indexes the caller has made already, by id() of their ProgramDir (as CheckContext
+    keeps them); a report shares its program's with its checks rather than walking the tree twice."""
     cwd = cwd or Path.cwd()
-    ctx = CheckContext(corpus, RULES)
+    ctx = CheckContext(corpus, RULES, {} if indexes is None else indexes)
     selected = SelectedFiles(corpus.selected, cwd)
     found = list(corpus.diagnostics)
     for rule in RULES.values():

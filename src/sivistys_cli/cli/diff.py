@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -36,14 +36,25 @@ def diff(
     lang: Annotated[Optional[str], lang_option()] = None,
 ) -> None:
     """Show what changed between two versions of the programs, by id: sivistys diff [REV_A [REV_B]] [-- PATH...]."""
-    from sivistys_cli.diff.driver import line_diff
     from sivistys_cli.diff.request import DiffRequest
-    from sivistys_cli.diff.revisions import changes as compared
     from sivistys_cli.display.messages import choose_lang
+    from sivistys_cli.gcpause import paused
 
-    chosen = FORMATS.get(output_format)
     language = choose_lang(lang, None, os.environ)
     request = DiffRequest(tuple(revisions or ()), tuple(after_dashdash(ctx)), files, merge_base)
+    # Why the collector is held until the changes are written and released: a diff of a 10 000-theme program
+    # is 60 000 changes that live to the end, and the collection that re-enabling it set off walked them all.
+    with paused():
+        found = _written(request, output_format, substantive, jobs, language)
+    raise typer.Exit(1 if exit_code and found else 0)
+
+
+def _written(request: Any, output_format: str, substantive: bool, jobs: int | None, language: str) -> bool:
+    """Compare, render and write the diff; whether there were changes to show."""
+    from sivistys_cli.diff.driver import line_diff
+    from sivistys_cli.diff.revisions import changes as compared
+
+    chosen = FORMATS.get(output_format)
     try:
         found, old_label, new_label = compared(request, Path.cwd(), jobs)
         changes = [c for c in found if c.substantive or not substantive]
@@ -52,7 +63,7 @@ def diff(
             raise
         bug = f"internal error ({exc!r}); please report it {REPORT_BUG}"
         sys.stdout.write(line_diff(request, Path.cwd(), str(exc) if isinstance(exc, SivistysError) else bug))
-        return
+        return False
     color = chosen.name == "text" and console().no_color is False
     emit(chosen.load()(changes, old_label, new_label, color=color, lang=language), color)
-    raise typer.Exit(1 if exit_code and changes else 0)
+    return bool(changes)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from dataclasses import fields as _dataclass_fields
 from dataclasses import field as _field
 from typing import Any
 
-from sivistys_cli.diff.fields import CHILD_FIELDS, IDENTITY, is_editorial, item_fields, jsonable
+from sivistys_cli.diff.fields import CHILD_FIELDS, IDENTITY, is_editorial, item_fields, jsonable, own
 from sivistys_cli.diff.match import Match, match, moved, renames
 from sivistys_cli.diff.snapshots import Snapshot
 from sivistys_cli.model import OutcomeYear, Program
@@ -39,9 +40,14 @@ class Change:
     titles: dict[str, dict[str, str]] = _field(default_factory=dict, compare=False, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        del out["titles"]
-        return out
+        """The change's fields but `titles`, as JSON writes them.
+
+        Why not dataclasses.asdict: it copies every value deeply, half of rendering 60 000 changes as JSON;
+        the values are plain JSON data already (jsonable), which nothing changes after."""
+        return {name: getattr(self, name) for name in _JSON_FIELDS}
+
+
+_JSON_FIELDS = tuple(f.name for f in _dataclass_fields(Change) if f.name != "titles")
 
 
 def compare(old: Snapshot, new: Snapshot) -> list[Change]:
@@ -56,6 +62,8 @@ def compare(old: Snapshot, new: Snapshot) -> list[Change]:
     programs = {p.id: p for p in (*old.programs.values(), *new.programs.values())}
     named: dict[str, tuple[str, dict[str, str]]] = {}  # program id -> its title, and in each language
     for c in out:
+        if "program_title" in c.titles:  # an item's change, titled when it was made (_Where)
+            continue
         if c.program not in named:
             p = programs.get(c.program)
             named[c.program] = (_text(p.title, p) if p else "", _langs(p.title if p else None))
@@ -97,61 +105,98 @@ def _program(old: Program | None, new: Program | None) -> tuple[list[Change], di
     indexes = ProgramIndex(old), ProgramIndex(new)  # each tree walked once, for matching and for order
     matches = match(*indexes)
     old_to_new = renames(matches)
-    ordered = sorted(matches, key=_order(*indexes, old_to_new))
-    # The themes by id once: looking each item's theme up in the list was themes x items, 45 s of CPU
-    # for a 20 000-theme program.
-    tops = {t.id: t for t in reversed((*new.themes, *new.goals))}  # the first of a reused id, as before
-    return head + [c for m in ordered for c in _item(m, old_to_new, old, new, tops)], old_to_new
+    tops = _Tops(indexes)
+    ordered = sorted(matches, key=_order(*indexes, old_to_new, tops))
+    where = _Where(old, new, old_to_new, tops)
+    return head + [c for m in ordered for c in _item(m, old_to_new, old, where)], old_to_new
 
 
-def _order(old_index: ProgramIndex, new_index: ProgramIndex, old_to_new: dict[str, str]):
+class _Tops:
+    """The theme (or top-level goal) each item of both versions is under, found once for all of them.
+
+    Why: Item.top climbs the parents every time it is asked, and ordering and placing 40 000 items asked it
+    twice each."""
+
+    def __init__(self, indexes: tuple[ProgramIndex, ProgramIndex]) -> None:
+        self.of: dict[int, Item] = {}
+        for index in indexes:
+            for item in index.items:  # parents come before their children
+                self.of[id(item)] = item if item.parent is None else self.of[id(item.parent)]
+
+    def __call__(self, item: Item) -> Item:
+        return self.of[id(item)]
+
+
+def _order(old_index: ProgramIndex, new_index: ProgramIndex, old_to_new: dict[str, str], tops: _Tops):
     """Sort key: by theme in the new order (removed themes last), new items before removed ones."""
     old, new = old_index.program, new_index.program
-    new_pos = {item.id: i for i, item in enumerate(new_index.items)}
-    old_pos = {item.id: i for i, item in enumerate(old_index.items)}
+    new_pos = {item.node.id: i for i, item in enumerate(new_index.items)}
+    old_pos = {item.node.id: i for i, item in enumerate(old_index.items)}
     top_new = {t.id: i for i, t in enumerate((*new.themes, *new.goals))}
     top_old = {t.id: i for i, t in enumerate((*old.themes, *old.goals))}
+    # Each new item's key made in one pass (Item.id is a property: a call per use, three per item).
+    new_keys = {id(item): (top_new[tops.of[id(item)].node.id], new_pos[item.node.id]) for item in new_index.items}
 
     def key(m: Match) -> tuple[int, int]:
         if m.new:
-            return top_new[m.new.top.id], new_pos[m.new.id]
+            return new_keys[id(m.new)]
         assert m.old
-        top = m.old.top.id
-        return top_new.get(old_to_new.get(top, ""), 100_000 + top_old[top]), 100_000 + old_pos[m.old.id]
+        top = tops(m.old).node.id
+        return top_new.get(old_to_new.get(top, ""), 100_000 + top_old[top]), 100_000 + old_pos[m.old.node.id]
 
     return key
 
 
-def _item(m: Match, old_to_new: dict[str, str], old: Program, new: Program, tops: dict[str, Any]) -> list[Change]:
+def _item(m: Match, old_to_new: dict[str, str], old: Program, where: _Where) -> list[Change]:
     it = m.new or m.old
     assert it is not None
-    base = _where(it, m.new is None, old_to_new, old, new, tops)
     if m.old is None or m.new is None:
-        own = jsonable(it.node.model_dump(exclude=set(IDENTITY | CHILD_FIELDS[it.kind]), exclude_defaults=True))
-        return [Change("added", new=own, **base) if m.old is None else Change("removed", old=own, **base)]
+        base = where(it, m.new is None)
+        facts = own(it.node, IDENTITY | CHILD_FIELDS[it.kind])
+        return [Change("added", new=facts, **base) if m.old is None else Change("removed", old=facts, **base)]
+    renamed, went = m.how != "id", moved(m, old_to_new)
+    changed = list(item_fields(m.old.node, m.new.node, it.kind))
+    if not (renamed or went or changed):  # most items of a revision: where they are is not needed
+        return []
+    base = where(it, False)
     out = []
-    if m.how != "id":  # a guessed rename is substantive: it may really be a removal and an addition
+    if renamed:  # a guessed rename is substantive: it may really be a removal and an addition
         out.append(Change("renamed", old=m.old.id, new=m.new.id, substantive=m.how == "similar",
                           probable=m.how == "similar", **base))
-    if moved(m, old_to_new):
+    if went:
         out.append(Change("moved", old=m.old.parent.id_path if m.old.parent else old.id, new=base["parent"], **base))
-    for f, a, b in item_fields(m.old.node, m.new.node, it.kind):
+    for f, a, b in changed:
         out.append(Change("changed", field=f, old=jsonable(a), new=jsonable(b),
                           substantive=not is_editorial(f), **base))
     return out
 
 
-def _where(it: Item, removed: bool, old_to_new: dict[str, str], old: Program, new: Program,
-           tops: dict[str, Any]) -> dict[str, Any]:
+class _Where:
     """Where an item is: its path, parent and theme (a removed item's theme as it is now, if it still exists)."""
-    program = old if removed else new
-    top = it.top
-    theme = old_to_new.get(top.id, top.id) if removed else top.id
-    theme_node = tops.get(theme, top.node)
-    return dict(item=it.kind, program=new.id, path=it.id_path, title=_text(it.node.title, program),
-                parent=it.parent.id_path if it.parent else program.id, theme=theme,
-                theme_title=_text(theme_node.title, new),
-                titles={"title": _langs(it.node.title), "theme_title": _langs(theme_node.title)})
+
+    def __init__(self, old: Program, new: Program, old_to_new: dict[str, str], tops: _Tops) -> None:
+        self.old, self.new, self.old_to_new, self.tops = old, new, old_to_new, tops
+        # The themes by id once: looking each item's theme up in the list was themes x items, 45 s of CPU
+        # for a 20 000-theme program.
+        self.themes = {t.id: t for t in reversed((*new.themes, *new.goals))}  # the first of a reused id, as before
+        self.titles: dict[int, tuple[str, dict[str, str]]] = {}  # a theme's title, by the theme: said once
+        # The program's title, as compare() would add it afterwards (the new version's, which exists here).
+        self.program_title = _text(new.title, new), _langs(new.title)
+
+    def __call__(self, it: Item, removed: bool) -> dict[str, Any]:
+        new = self.new
+        program = self.old if removed else new
+        top = self.tops(it)
+        theme = self.old_to_new.get(top.id, top.id) if removed else top.id
+        theme_node = self.themes.get(theme, top.node)
+        titled = self.titles.get(id(theme_node))
+        if titled is None:
+            titled = self.titles[id(theme_node)] = (_text(theme_node.title, new), _langs(theme_node.title))
+        return dict(item=it.kind, program=new.id, path=it.id_path, title=_text(it.node.title, program),
+                    parent=it.parent.id_path if it.parent else program.id, theme=theme, theme_title=titled[0],
+                    program_title=self.program_title[0],
+                    titles={"title": _langs(it.node.title), "theme_title": titled[1],
+                            "program_title": self.program_title[1]})
 
 
 def _outcome_year(key: tuple[str, int], old: OutcomeYear | None, new: OutcomeYear | None,

@@ -35,12 +35,15 @@ def match(old: Program | ProgramIndex, new: Program | ProgramIndex) -> list[Matc
     pairs: dict[str, tuple[str, str]] = {}  # new id -> (old id, how)
     claimed: set[str] = set()
     for nid, item in news.items():  # a declared rename comes first: the author said so
-        pid = None if nid in olds else next((p for p in item.node.previous_ids if _free(olds, p, item, claimed)), None)
+        if nid in olds or not item.node.previous_ids:  # most items: no generator made for them
+            continue
+        pid = next((p for p in item.node.previous_ids if _free(olds, p, item, claimed)), None)
         if pid:
             pairs[nid] = (pid, "declared")
             claimed.add(pid)
     for nid, item in news.items():
-        if nid not in pairs and _free(olds, nid, item, claimed):
+        was = olds.get(nid)  # _free(olds, nid, item, claimed), inline: it is asked for every item
+        if was is not None and nid not in pairs and nid not in claimed and was.kind == item.kind:
             pairs[nid] = (nid, "id")
             claimed.add(nid)
     pairs.update(_similar([o for o in olds.values() if o.id not in claimed],

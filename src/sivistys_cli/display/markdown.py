@@ -41,7 +41,11 @@ _NOT_FIRST = frozenset(" \t-+=")
 
 def inline(value: object) -> str:
     """One Markdown line: safe in a table cell, a list item or a heading; line breaks become <br>."""
-    text = _plain(value)
+    return inline_text(_plain(value))
+
+
+def inline_text(text: str) -> str:
+    """`inline` of a str (what report formats call for each printed text)."""
     if _AS_IS.fullmatch(text) and (not text or (text[0] not in _NOT_FIRST and not text[0].isdecimal()
                                                 and not text[-1].isspace())):
         return text

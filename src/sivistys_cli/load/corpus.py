@@ -61,6 +61,11 @@ class Corpus:
     diagnostics: list[Diagnostic]
     # Indexes of the programs by id(program), shared by the corpora a batch of reports makes from this one.
     indexes: dict[int, ProgramIndex] = field(default_factory=dict)
+    # What a batch of reports finds once for all its programs (report/batch.py), None where it is found for
+    # this corpus alone: the cascade links into each program (report/view_program.py links_into), and
+    # every program of the batch by id (as by_id() gives them, the models only).
+    links_into: dict | None = None
+    others: dict[str, Program] | None = None
 
     def all_programs(self) -> list[ProgramDir]:
         return self.programs + self.context

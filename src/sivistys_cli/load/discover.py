@@ -58,10 +58,11 @@ def load(paths: Iterable[str | Path], cwd: Path | None = None, max_bytes: int = 
     return load_planned(plan(paths, cwd, max_bytes, follow_links), cwd)
 
 
-def load_planned(found: Plan, cwd: Path, context_outcomes: bool = True) -> Corpus:
-    """Load what plan() found: the selected programs, then their siblings as context (with their outcome
-    files unless `context_outcomes` is False: the checks read only the selected programs' outcomes)."""
-    programs = [load_program(r, cwd, found.limits) for r in found.roots]
+def load_planned(found: Plan, cwd: Path, context_outcomes: bool = True, outcomes: bool = True) -> Corpus:
+    """Load what plan() found: the selected programs (with their outcome files unless `outcomes` is False),
+    then their siblings as context (with their outcome files unless `context_outcomes` is False: the
+    checks read only the selected programs' outcomes)."""
+    programs = [load_program(r, cwd, found.limits, outcomes=outcomes) for r in found.roots]
     context = [load_program(r, cwd, found.limits, outcomes=context_outcomes) for r in found.context_roots]
     corpus = Corpus(programs, context, found.selected, [])
     diags = [d for pd in programs for d in dir_diagnostics(pd, cwd)] + found.orphans

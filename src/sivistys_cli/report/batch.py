@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sivistys_cli.check.config import Config
 from sivistys_cli.check.engine import finish
 from sivistys_cli.check.stream import (
     SKELETON_FIELDS,
@@ -46,7 +45,7 @@ from sivistys_cli.errors import SivistysError
 from sivistys_cli.load.corpus import Corpus, LoadedFile, ProgramDir
 from sivistys_cli.load.discover import load_program, plan
 from sivistys_cli.model.index import Resolver
-from sivistys_cli.report.gate import Vetted, refusal
+from sivistys_cli.report.gate import Vetted, gate_config, refusal
 from sivistys_cli.report.options import ReportOptions
 from sivistys_cli.report.render import render
 from sivistys_cli.report.view_program import links_into
@@ -121,10 +120,10 @@ class Batch:
         """The errors `program_errors` finds in each program (see report/gate.py)."""
         selected = self.found.selected | {doc.path for c in self.checked for doc in c.program.documents}
         findings = [d for c in self.checked for d in c.findings]
-        findings += cross_findings(self.checked, self.context, Config(), selected, self.cwd, each_first=True)
+        findings += cross_findings(self.checked, self.context, gate_config(), selected, self.cwd, each_first=True)
         docs = {doc.display: doc for c in self.checked for doc in c.program.documents}
         judged = {name for c in self.checked for name in c.judged}
-        return [d for d in finish(findings, docs, judged, Config(), selected, self.cwd) if d.severity is Severity.error]
+        return [d for d in finish(findings, docs, judged, gate_config(), selected, self.cwd) if d.severity is Severity.error]
 
     def reports(self) -> Iterator[Made]:
         """Step 3: each program's report (or why it has none), in the order of the programs."""
@@ -157,9 +156,9 @@ def _check_one(task: tuple[int, Path]) -> Checked:
     """Step 1 for one program: its checks alone and its skeleton; its models put aside for step 3."""
     n, root = task
     selected, cwd, limits, stash, kind = shared()
-    pd = load_program(root, cwd, limits)
+    pd = load_program(root, cwd, limits, outcomes=kind == "annual")  # a program document reads no outcome file
     # As `program_errors`: every file of the program is checked, even one the user did not name.
-    checked = check_loaded(pd, selected | {doc.path for doc in pd.documents}, Config(), cwd, REPORT_FIELDS)
+    checked = check_loaded(pd, selected | {doc.path for doc in pd.documents}, gate_config(), cwd, REPORT_FIELDS)
     # The program document reads no outcome file: only the annual report's are put aside.
     models = (pd.program_doc.model, [(doc.path, doc.display, doc.model if kind == "annual" else None)
                                      for doc in pd.outcome_docs])
@@ -186,7 +185,7 @@ def _render_one(n: int) -> tuple[str | bytes | None, SivistysError | None]:
     pd = ProgramDir(bones.root, LoadedFile(doc.path, doc.display, model=program),
                     [LoadedFile(path, display, model=model) for path, display, model in outcomes])
     indexes, into, others = _links(everyone, cache)
-    corpus = Vetted([pd], everyone[:n] + everyone[n + 1:], selected, [], indexes, [], into, others)
+    corpus = Vetted([pd], everyone[:n] + everyone[n + 1:], selected, [], indexes, into, others, errors=[])
     try:
         return render(corpus, options, given=given or _given(bones)), None
     except SivistysError as exc:

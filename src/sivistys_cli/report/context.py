@@ -12,7 +12,6 @@ from sivistys_cli.load.corpus import Corpus, ProgramDir
 from sivistys_cli.model import current_status
 from sivistys_cli.model.annual import STATUSES, SYMBOLS
 from sivistys_cli.model.index import Resolver, responsible
-from sivistys_cli.report.gate import Vetted
 from sivistys_cli.report.levels import LevelNames
 from sivistys_cli.report.options import ReportOptions
 from sivistys_cli.report.view_annual import annual_view
@@ -34,8 +33,9 @@ def build_context(pd: ProgramDir, corpus: Corpus, options: ReportOptions, tr: Tr
     # This program wins over another with the same id (which is an error of the other program).
     # Why a ChainMap over the batch's programs: copying every other program's id for each report of a
     # batch made the batch programs x programs; the same lookups go through the shared map.
-    others = corpus.others if isinstance(corpus, Vetted) else {i: p.program for i, p in corpus.by_id().items()}
-    indexes = ChainMap({}, corpus.indexes) if isinstance(corpus, Vetted) else corpus.indexes
+    others = corpus.others if corpus.others is not None else {i: p.program for i, p in corpus.by_id().items()}
+    # The indexes other reports share are added to in a layer of this report's own (the batch's stay as they were).
+    indexes = ChainMap({}, corpus.indexes) if corpus.others is not None else corpus.indexes
     resolver = Resolver(ChainMap({program.id: program}, others), indexes)  # type: ignore[union-attr, arg-type]
     index = resolver.index(program.id)  # type: ignore[union-attr]
     files = [f"{pd.root.name}/program.yaml"]
@@ -70,8 +70,7 @@ def build_context(pd: ProgramDir, corpus: Corpus, options: ReportOptions, tr: Tr
     else:
         context["costs"] = costs_view(index, tr)  # type: ignore[arg-type]
         context["ledgers"] = [ledger_view(ledger, tr) for ledger in program.ledgers]  # type: ignore[union-attr]
-        into = corpus.links_into if isinstance(corpus, Vetted) else None
-        context["cascade_up"], context["cascade_down"] = cascade_view(pd, resolver, tr, into)
+        context["cascade_up"], context["cascade_down"] = cascade_view(pd, resolver, tr, corpus.links_into)
         context["decision_chain"], context["amendments"] = decisions_view(program, tr, fmt, context["filled"])  # type: ignore[arg-type]
         present = presence(program, (context["cascade_up"], context["cascade_down"]))  # type: ignore[arg-type]
         context["parts"] = parts_view(program, present, tr, options.show_missing)  # type: ignore[arg-type]

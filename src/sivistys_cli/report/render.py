@@ -14,7 +14,7 @@ from sivistys_cli.report.formats import FORMATS
 from sivistys_cli.report.gate import resolve_year, select_program
 from sivistys_cli.report.options import ReportOptions
 from sivistys_cli.report.templating import environment, fill_parts
-from sivistys_cli.report.toc import with_contents
+from sivistys_cli.report.toc import contents_in_parts
 
 
 def render(corpus: Corpus, options: ReportOptions, given: str | None = None) -> str:
@@ -26,6 +26,13 @@ def render(corpus: Corpus, options: ReportOptions, given: str | None = None) -> 
 def render_templates(corpus: Corpus, options: ReportOptions, given: str | None, extension: str,
                      finalize: Callable[[Any], Any] | None = None) -> str:
     """The report from the templates `<kind>.<extension>.j2`, `finalize` escaping each printed value."""
+    parts = render_template_parts(corpus, options, given, extension, finalize)
+    return parts[0] if len(parts) == 1 else "".join(parts)
+
+
+def render_template_parts(corpus: Corpus, options: ReportOptions, given: str | None, extension: str,
+                          finalize: Callable[[Any], Any] | None = None) -> list[str]:
+    """`render_templates`, the report in parts that join to it (see templating.fill_parts)."""
     options.check()
     pd = select_program(corpus, given, options.kind)
     year = resolve_year(pd, options.year) if options.kind == "annual" else options.year
@@ -37,4 +44,12 @@ def render_templates(corpus: Corpus, options: ReportOptions, given: str | None, 
         env = environment(options.template_dir, finalize)
         parts = fill_parts(env, f"{options.kind}.{extension}.j2", context, tr, options.template_dir)
     # HTML (and the PDF made from it) gets a linked table of contents; Markdown viewers make their own.
-    return with_contents(parts, tr("toc.title")) if extension == "html" else "".join(parts)
+    return contents_in_parts(parts, tr("toc.title")) if extension == "html" else parts
+
+
+def render_parts(corpus: Corpus, options: ReportOptions, given: str | None = None) -> list[str] | bytes:
+    """`render`, in parts that join to the report where its format gives them (Format.parts): a large
+    page is written out a part at a time, never held whole as one text (see toc.contents_in_parts)."""
+    options.check()
+    made = FORMATS.parts(options.fmt)(corpus, options, given)
+    return [made] if isinstance(made, str) else made  # type: ignore[no-any-return]

@@ -89,6 +89,8 @@ def _escape(value: Any) -> Markup:
         return value  # type: ignore[no-any-return]
     if cls is str:
         return str.__new__(Markup, _escape_text(value))
+    if cls is Localized and not value[2] and "\n" not in value[0]:
+        return str.__new__(Markup, _escape_text(value[0]))  # what its __html__ gives: a program's text in the asked language
     return escape(value)
 
 

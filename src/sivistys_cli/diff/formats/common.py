@@ -57,8 +57,8 @@ def describe(c: Change, lang: str = "en") -> str:
     if c.kind in ("added", "removed") and c.item in ("program", "outcomes", "outcome"):
         return f"{kind}: {facts(c, lang)}"
     if c.kind in ("added", "removed"):
-        where = "" if c.parent == c.program else " " + say(
-            "diff.under" if c.kind == "added" else "diff.from", lang, parent=ident(c.parent))
+        where = "" if c.parent == c.program else " " + said(
+            "diff.under" if c.kind == "added" else "diff.from", lang, "parent", ident(c.parent))
         return kind + where
     if c.kind == "moved":
         return say("diff.text.moved", lang, old=ident(c.old), new=ident(c.new))
@@ -72,7 +72,7 @@ def facts(c: Change, lang: str = "en") -> str:
         return say("diff.outcomes", lang, n=f["outcomes"])
     if c.item == "outcome":
         status = _word("diff.status", f["status"], lang)
-        return status + (say("diff.with_value", lang, value=value(f["value"])) if "value" in f else "")
+        return status + (said("diff.with_value", lang, "value", value(f["value"])) if "value" in f else "")
     return say("diff.period", lang, start=f["period"]["start"], end=f["period"]["end"],
                status=_word("diff.program_status", f["status"], lang))
 
@@ -120,6 +120,22 @@ def titled(c: Change, which: str, lang: str) -> str:
 def label(item: str, lang: str = "en") -> str:
     """The kind of an item in a row: 'goal', 'outcome year'."""
     return word(f"diff.item.{item}", lang)
+
+
+def said(key: str, lang: str, name: str, text: str) -> str:
+    """say(key, lang, name=text) for a message with one text in it, from the message said once.
+
+    Why: a diff of 10 000 added themes says 'under …' 40 000 times; filling the message each time was
+    a third of the text output's time."""
+    around = _around(key, lang, name)
+    return around[0] + text + around[1] if around else say(key, lang, **{name: text})
+
+
+@functools.cache
+def _around(key: str, lang: str, name: str) -> tuple[str, str] | None:
+    """What a message says before and after its one text; None when it does not say it once as it is."""
+    parts = say(key, lang, **{name: "\0"}).split("\0")
+    return (parts[0], parts[1]) if len(parts) == 2 else None
 
 
 @functools.cache

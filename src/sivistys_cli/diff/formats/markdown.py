@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
 
 from sivistys_cli.diff.compare import Change, summary
@@ -28,24 +29,47 @@ LIMIT = 64 * 1024  # GitHub and GitLab refuse longer comments
 
 def render(changes: list[Change], old: str, new: str, color: bool = False, lang: str = "en") -> str:
     """Every change if it fits in LIMIT; else only the substantive ones; else counts per theme."""
+    # What every attempt shares is worked out once: the summary, and each program's changes and decision.
+    head = (_summary_table(changes, lang), "", f"_{totals(changes, lang)}._") if changes else ()
+    programs = [(group, decision_behind(group, lang))
+                for group in (list(g) for _, g in groupby(changes, key=lambda c: c.program))]
     for detail in ("all", "substantive", "counts"):
-        out = _document(changes, old, new, detail, lang)
-        if len(out.encode("utf-8")) <= LIMIT:
+        out, whole = _fitting(_document(programs, head, old, new, detail, lang))
+        if whole and len(out.encode("utf-8")) <= LIMIT:
             return out
     cut = out.encode("utf-8")[: LIMIT - 200].decode("utf-8", "ignore").rsplit("\n", 1)[0].rstrip("\n")
     return cut + "\n\n" + say("diff.cut_short", lang) + "\n"
 
 
-def _document(changes: list[Change], old: str, new: str, detail: str, lang: str) -> str:
-    parts = [say("diff.title", lang, old=_version(old, lang), new=_version(new, lang)), ""]
-    if not changes:
-        return "\n".join(parts + [say("diff.no_changes", lang), ""])
-    parts += [_summary_table(changes, lang), "", f"_{totals(changes, lang)}._"]
+def _fitting(lines: Iterator[str]) -> tuple[str, bool]:
+    """The document of these lines, and whether it is whole: it stops as soon as it is longer than LIMIT.
+
+    Why: a diff of 10 000 added themes made 60 000 rows twice (all, then the substantive ones) and 10 000
+    counts only to find each far too long, 1.6 s of CPU. A text longer than LIMIT characters is longer
+    in bytes too, and the first LIMIT characters hold all that a document cut short keeps."""
+    parts: list[str] = []
+    size = 0
+    for line in lines:
+        parts.append(line)
+        size += len(line) + 1  # and the line break that joins it
+        if size > LIMIT:
+            return "\n".join(parts) + "\n", False
+    return "\n".join(parts) + "\n", True
+
+
+def _document(programs: list[tuple[list[Change], str | None]], head: tuple[str, ...], old: str, new: str, detail: str,
+              lang: str) -> Iterator[str]:
+    """The document's lines, made as they are asked for."""
+    yield say("diff.title", lang, old=_version(old, lang), new=_version(new, lang))
+    yield ""
+    if not programs:
+        yield from (say("diff.no_changes", lang), "")
+        return
+    yield from head
     if detail != "all":
-        parts.append(say(f"diff.too_many_{detail}", lang))
-    for _, in_program in groupby(changes, key=lambda c: c.program):
-        parts += _program(list(in_program), detail, lang)
-    return "\n".join(parts) + "\n"
+        yield say(f"diff.too_many_{detail}", lang)
+    for in_program, behind in programs:
+        yield from _program(in_program, behind, detail, lang)
 
 
 def _summary_table(changes: list[Change], lang: str) -> str:
@@ -54,33 +78,35 @@ def _summary_table(changes: list[Change], lang: str) -> str:
     return "\n".join([say("diff.summary_head", lang), "|---|---:|---:|---:|", *rows])
 
 
-def _program(changes: list[Change], detail: str, lang: str) -> list[str]:
+def _program(changes: list[Change], behind: str | None, detail: str, lang: str) -> Iterator[str]:
     first = changes[0]
     named = titled(first, "program_title", lang)
     title = f"{md(named)} ({_code(first.program)})" if named else _code(first.program)
-    out = ["", f"### {title}"]
-    behind = decision_behind(changes, lang)
+    yield from ("", f"### {title}")
     if behind:
-        out += ["", say("diff.decision", lang, decision=md(behind))]
+        yield from ("", say("diff.decision", lang, decision=md(behind)))
     for (theme, _title), grouped in groupby(changes, key=lambda c: (c.theme, c.theme_title)):
         group = list(grouped)
         named = theme_name(theme, titled(group[0], "theme_title", lang), lang)
         heading = say("diff.program_itself", lang) if not theme else md(named) + (
             "" if theme.startswith("@") else f" ({_code(theme)})")
-        out += ["", f"#### {heading}", ""] + _group(group, detail, lang)
-    return out
+        yield from ("", f"#### {heading}", "")
+        yield from _group(group, detail, lang)
 
 
-def _group(changes: list[Change], detail: str, lang: str) -> list[str]:
+def _group(changes: list[Change], detail: str, lang: str) -> Iterator[str]:
     if detail == "counts":
         n = {k: sum(c.kind == k for c in changes) for k in ("added", "changed", "moved", "renamed", "removed")}
-        return [", ".join(say(f"diff.count.{k}", lang, n=v) for k, v in n.items() if v) + "."]
+        yield ", ".join(say(f"diff.count.{k}", lang, n=v) for k, v in n.items() if v) + "."
+        return
     shown = changes if detail == "all" else [c for c in changes if c.substantive]
     hidden = len(changes) - len(shown)
-    rows = [say("diff.row_head", lang), "|---|---|---|---|---|", *(_row(c, lang) for c in shown)] if shown else []
-    if not hidden:
-        return rows
-    return rows + ([""] if rows else []) + [say("diff.hidden", lang, n=hidden)]
+    if shown:
+        yield from (say("diff.row_head", lang), "|---|---|---|---|---|")
+        yield from (_row(c, lang) for c in shown)
+    if hidden:
+        yield from ([""] if shown else [])
+        yield say("diff.hidden", lang, n=hidden)
 
 
 def _row(c: Change, lang: str) -> str:

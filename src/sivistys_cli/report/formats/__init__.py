@@ -10,7 +10,8 @@ from __future__ import annotations
 from sivistys_cli.formats import Format, Registry
 
 FORMATS = Registry(
-    Format("html", "sivistys_cli.report.formats.html:render", "one self-contained, accessible web page"),
+    Format("html", "sivistys_cli.report.formats.html:render", "one self-contained, accessible web page",
+           parts="sivistys_cli.report.formats.html:render_parts"),
     Format("markdown", "sivistys_cli.report.formats.markdown:render", "for a forge's wiki or a document converter",
            aliases=("md",)),
     Format("pdf", "sivistys_cli.report.formats.pdf:render", "A4 pages with page numbers, for the council agenda (needs -o FILE)"),
