@@ -1,6 +1,8 @@
 """Run every hostile case of tests/hostile_cases.py through every command, each in its own process.
 
-Run: python bench/stress_hostile.py [--jobs N] [--only CLASS] [--limit-cpu 2] [--limit-mib 500]
+Run: python bench/stress_hostile.py [--jobs N] [--only CLASS] [--among] [--limit-cpu 2] [--limit-mib 500]
+With --among, each case runs among siblings (see hostile_cases.AMONG): next to 17 small valid programs,
+through the commands' streamed ways in worker processes (--jobs 2), with report --all of both kinds.
 For each run it measures the child's CPU time (user + system) and peak memory (max RSS) and checks
 the exit code (0, 1 or 2), the output (no traceback, no escape sequence, no leaked file, no forged
 line) and the files (nothing outside the asked output changed). It prints the cases per class, the
@@ -45,12 +47,16 @@ class Run:
     issues: list[str]
 
 
-def measure(result: str, command: list[str]) -> int:
+def measure(result: str, command: list[str], kill_worker: bool = False) -> int:
     """In a child of its own: run `command` with the limits, then write its exit code, CPU and peak memory."""
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_LIMIT, ADDRESS_LIMIT))
 
     proc = subprocess.Popen(command, preexec_fn=limit, stdin=subprocess.DEVNULL)
+    if kill_worker:
+        from hostile_cases import kill_a_worker
+
+        kill_a_worker(proc.pid)
     try:
         code, killed = proc.wait(WALL_LIMIT), False
     except subprocess.TimeoutExpired:
@@ -66,9 +72,10 @@ def run_one(case: Case, label: str, args: list[str], folder: Path) -> Run | None
     if any("\0" in a for a in args):  # no process can be given a NUL in an argument; the tests run it in-process
         return None
     result = folder.parent / f"{folder.name}.{abs(hash(label))}.json"
-    done = subprocess.run([sys.executable, __file__, "--measure", str(result), "--", *SIVISTYS, *args], cwd=folder,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "NO_COLOR": "1"},
-                          check=False)
+    kill = ["--kill-worker"] if case.kill_worker else []
+    done = subprocess.run([sys.executable, __file__, "--measure", str(result), *kill, "--", *SIVISTYS, *args],
+                          cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False,
+                          env={**os.environ, "NO_COLOR": "1", **dict(case.env)})
     figures = json.loads(result.read_text(encoding="utf-8"))
     text = done.stdout[:4 << 20].decode("utf-8", "replace")
     from hostile_cases import problems
@@ -79,11 +86,11 @@ def run_one(case: Case, label: str, args: list[str], folder: Path) -> Run | None
     return Run(case, label, figures["code"], figures["cpu"], figures["mib"], issues)
 
 
-def run_case(case: Case, base: Path) -> list[Run]:
-    from hostile_cases import argv, build
+def run_case(case: Case, base: Path, among: bool = False) -> list[Run]:
+    from hostile_cases import SIBLINGS, argv, build
 
-    folder = build(case, base / case.id.replace("/", "__"))
-    runs = [r for label, args in argv(case) if (r := run_one(case, label, args, folder)) is not None]
+    folder = build(case, base / case.id.replace("/", "__"), SIBLINGS if among else 0)
+    runs = [r for label, args in argv(case, among) if (r := run_one(case, label, args, folder)) is not None]
     if not runs:
         return []
     if case.verify is not None:
@@ -97,22 +104,24 @@ def run_case(case: Case, base: Path) -> list[Run]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--only", default="", help="run only these classes (comma-separated)")
+    parser.add_argument("--only", default="", help="run only these classes or cases (class/name), comma-separated")
+    parser.add_argument("--among", action="store_true", help="run each case among 17 sibling programs, in workers")
     parser.add_argument("--limit-cpu", type=float, default=2.0)
     parser.add_argument("--limit-mib", type=float, default=500.0)
     parser.add_argument("--measure", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--kill-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("command", nargs="*", help=argparse.SUPPRESS)
     opts = parser.parse_args()
     if opts.measure:
-        return measure(opts.measure, opts.command)
+        return measure(opts.measure, opts.command, opts.kill_worker)
     from hostile_cases import CASES  # not in the measuring child: its memory would count as the command's
 
     only = set(filter(None, opts.only.split(",")))
-    cases = [c for c in CASES if not only or c.cls in only]
+    cases = [c for c in CASES if not only or c.cls in only or c.id in only]
     if not cases:
         parser.error(f"no class named {opts.only!r}; the classes: {', '.join(sorted({c.cls for c in CASES}))}")
     with tempfile.TemporaryDirectory(prefix="sivistys-stress-") as tmp, ThreadPoolExecutor(opts.jobs) as pool:
-        runs = [r for rs in pool.map(lambda c: run_case(c, Path(tmp)), cases) for r in rs]
+        runs = [r for rs in pool.map(lambda c: run_case(c, Path(tmp), opts.among), cases) for r in rs]
     for r in runs:
         if r.cpu > opts.limit_cpu:
             r.issues.append(f"{r.cpu:.2f} s CPU > {opts.limit_cpu}")

@@ -71,6 +71,50 @@ ALL = tuple(COMMANDS)
 
 Setup = Callable[[Path], None]
 
+# Among siblings: the same case next to SIBLINGS small valid programs, so that every command takes the way
+# it takes for a large repository: one program at a time, in worker processes (check/stream.py
+# `map_programs`; summary/stream.py, diff/stream.py, report/batch.py). --jobs 2 makes the workers even on a
+# one-core machine, where the default would be one process.
+SIBLINGS = 17  # more programs than check/stream.py's SMALL (16)
+AMONG: dict[str, list[str]] = {
+    "check-text": ["check", "--jobs", "2", "programs"],
+    "check-json": ["check", "--jobs", "2", "-f", "json", "programs"],
+    "check-one": ["check", "--jobs", "2", "programs/p"],  # one program named, its siblings read as context
+    "summary": ["summary", "--jobs", "2", "programs"],
+    "report-md": ["report", "--jobs", "2", "--kind", "program", "-f", "markdown", "programs/p"],
+    "report-all-md": ["report", "--all", "--jobs", "2", "--kind", "program", "-f", "markdown", "-o", "out-md",
+                      "programs"],
+    "report-all-html": ["report", "--all", "--jobs", "2", "--kind", "annual", "-f", "html", "-o", "out-html",
+                        "programs"],
+    "diff-files": ["diff", "--jobs", "2", "--files", "base", "programs"],
+    "diff-git": ["diff", "--jobs", "2"],
+}
+# A case's named command -> the command that runs it among siblings.
+AMONG_OF = {"check-text": "check-text", "check-json": "check-json", "check-github": "check-text",
+            "check-stats": "check-json", "summary": "summary", "report-md": "report-md",
+            "report-html": "report-all-html", "diff-files": "diff-files", "diff-git": "diff-git"}
+
+
+def sibling(n: int) -> str:
+    """The program directory name of the n-th sibling."""
+    return f"s{n:04d}"
+
+
+def add_siblings(root: Path, n: int, where: tuple[str, ...] = ("programs", "base")) -> None:
+    """`n` small valid programs, each with an outcome file, next to `p` in each folder of `where`."""
+    for folder in where:
+        for i in range(n):
+            name = sibling(i)
+            (root / folder / name / "outcomes").mkdir(parents=True, exist_ok=True)
+            (root / folder / name / "program.yaml").write_text(PROGRAM.replace("id: p", f"id: {name}", 1),
+                                                                encoding="utf-8")
+            (root / folder / name / "outcomes" / "2025.yaml").write_text(
+                OUTCOMES.replace("program: p", f"program: {name}"), encoding="utf-8")
+    if n:
+        for out in ("out-md", "out-html"):
+            (root / out).mkdir(exist_ok=True)
+
+
 
 @dataclass(frozen=True)
 class Case:
@@ -86,6 +130,8 @@ class Case:
     verify: Callable[[Path], None] | None = None  # checks on the files after the run (nothing else changed)
     in_process: bool = True  # False: could hang if broken, so the tests run it in a child process
     committed: bool = False  # also commit the hostile files, so `diff HEAD~1 HEAD` reads them from git
+    env: tuple[tuple[str, str], ...] = ()  # set for the command's process (the runners run the case in a child)
+    kill_worker: bool = False  # the runners kill -9 a worker process of each command once one is running
 
     @property
     def id(self) -> str:
@@ -685,8 +731,93 @@ ARGS = [
     Case("arguments", "diff-files-path-with-newline", commands=(("diff", "--files", "a\nb", "base/p"),)),
 ]
 
+# ---------------------------------------------------------------- many programs, worker processes
+
+def _siblings(n: int, extra: Callable[[Path], object] | None = None) -> Setup:
+    """`n` siblings next to p (not committed: `diff` sees them as new programs), then `extra`."""
+    def make(root: Path) -> None:
+        add_siblings(root, n)
+        if extra is not None:
+            extra(root)
+    return make
+
+
+def _program_in(folder: str, body: str = PROGRAM) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        (root / "programs" / folder / "outcomes").mkdir(parents=True)
+        (root / "programs" / folder / "program.yaml").write_text(body, encoding="utf-8")
+        (root / "programs" / folder / "outcomes" / "2025.yaml").write_text(OUTCOMES, encoding="utf-8")
+    return make
+
+
+def _each(*makers: Callable[[Path], None]) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        for m in makers:
+            m(root)
+    return make
+
+
+def _no_models_left(root: Path) -> None:
+    assert not list((root / "models-tmp").iterdir()), "report --all left its temporary folder of models behind"
+
+
+def _read_only_dir(root: Path) -> None:
+    (root / "ro-tmp").mkdir()
+    (root / "ro-tmp").chmod(0o555)
+
+
+def _all(*extra: str) -> tuple[tuple[str, ...], ...]:
+    """Every streamed command with `extra` options (as AMONG, over programs/)."""
+    return tuple(tuple(a for a in args if a not in ("--jobs", "2")) + extra
+                 for label, args in AMONG.items() if label not in ("check-json", "check-one", "report-md"))
+
+
+def _jobs(value: str) -> tuple[tuple[str, ...], ...]:
+    return (("check", "--jobs", value, "programs"), ("summary", "--jobs", value, "programs"),
+            ("report", "--all", "--jobs", value, "-o", "out-md", "-f", "markdown", "programs"),
+            ("diff", "--jobs", value), ("diff", "--jobs", value, "--files", "base", "programs"))
+
+
+# No "/" in a directory name: a forged GitHub annotation (see problems) and terminal sequences.
+FORGED_NAME = "q\n::error file=evil::forged\x1b[2J\x1b]8;;http://x\x07"
+TINY = 3000  # programs in the `many-tiny-programs` case
+WORKERS = [
+    Case("workers", "jobs-0", setup=_siblings(SIBLINGS), commands=_jobs("0")),
+    Case("workers", "jobs-minus-1", setup=_siblings(SIBLINGS), commands=_jobs("-1")),
+    Case("workers", "jobs-not-a-number", setup=_siblings(SIBLINGS), commands=_jobs("two")),
+    Case("workers", "jobs-10000", setup=_siblings(SIBLINGS), commands=_jobs("10000")),
+    Case("workers", "jobs-1-among-many", setup=_siblings(SIBLINGS), commands=_jobs("1")),
+    # Two folders, one program id: the duplicate is found across workers, as in one process.
+    Case("workers", "same-id-in-two-folders", setup=_siblings(SIBLINGS, _program_in("q")), commands=_all("--jobs", "2")),
+    Case("workers", "same-id-in-two-folders-one-broken",
+         setup=_siblings(SIBLINGS, _program_in("q", PROGRAM + "title: twice\n")), commands=_all("--jobs", "2")),
+    # A directory name that would forge a line or reach the terminal, shown by report --all's lines.
+    Case("workers", "control-characters-in-directory-names",
+         setup=_siblings(SIBLINGS, _each(_program_in(FORGED_NAME, PROGRAM.replace("id: p", "id: q", 1)),
+                                         _program_in("r\x1b[31m", "id: [broken\n"))),
+         commands=_all("--jobs", "2")),
+    Case("workers", "control-characters-in-program-id",
+         setup=_siblings(SIBLINGS, _program_in("q", PROGRAM.replace("id: p", 'id: "q\\e[2J\\nSV000"', 1))),
+         commands=_all("--jobs", "2")),
+    # The folder of models that report --all puts aside (report/batch.py) cannot be made where TMPDIR says.
+    Case("workers", "tmpdir-missing", setup=_siblings(SIBLINGS), env=(("TMPDIR", "/nonexistent/sivistys"),),
+         commands=_all("--jobs", "2"), in_process=False),
+    Case("workers", "tmpdir-read-only", setup=_siblings(SIBLINGS, _read_only_dir), env=(("TMPDIR", "ro-tmp"),),
+         commands=_all("--jobs", "2"), in_process=False),
+    # A worker killed (kill -9, or by the kernel when memory runs out) while it reads a program.
+    Case("workers", "worker-killed", setup=_siblings(400, lambda r: (r / "models-tmp").mkdir()), kill_worker=True,
+         in_process=False, expect="--jobs 1", env=(("TMPDIR", "models-tmp"),), verify=_no_models_left,
+         commands=(("check", "--jobs", "2", "programs"), ("summary", "--jobs", "2", "programs"),
+                   ("report", "--all", "--jobs", "2", "-o", "out-md", "-f", "markdown", "programs"))),
+    # Many small programs: the whole corpus streams through the workers in a bounded time and memory.
+    Case("workers", "many-tiny-programs", setup=_siblings(TINY), commands=(
+        ("check", "programs"), ("check", "--jobs", "1", "programs"), ("check", "-f", "json", "programs/p"),
+        ("summary", "programs"), ("report", "--all", "-o", "out-md", "-f", "markdown", "programs"),
+        ("report", "--kind", "program", "-f", "markdown", "programs/p"), ("diff", "--files", "base", "programs"))),
+]
+
 CASES: list[Case] = (SPECIAL + RECURSION + ALIASES + HUGE + LARGE + NUMBERS + ENCODINGS + FORGED + POSITIONS
-                     + SILENT_DIFF + MESSAGES + TEMPLATES + WRITING + ARGS)
+                     + SILENT_DIFF + MESSAGES + TEMPLATES + WRITING + ARGS + WORKERS)
 
 
 def _git(root: Path, *args: str) -> None:
@@ -695,13 +826,17 @@ def _git(root: Path, *args: str) -> None:
                         "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
 
 
-def build(case: Case, root: Path) -> Path:
-    """Make the case's folder under `root`: a git repository, the valid program committed, then the hostile files."""
+def build(case: Case, root: Path, siblings: int = 0) -> Path:
+    """Make the case's folder under `root`: a git repository, the valid program committed, then the hostile files.
+
+    With `siblings`, that many small valid programs stand next to `programs/p` (and `base/p`), committed
+    too, and the empty folders `out-md` and `out-html` wait for `report --all` (see AMONG)."""
     root.mkdir(parents=True, exist_ok=True)
     for base in ("programs/p", "base/p"):
         (root / base / "outcomes").mkdir(parents=True)
         (root / base / "program.yaml").write_text(PROGRAM, encoding="utf-8")
         (root / base / "outcomes" / "2025.yaml").write_text(OUTCOMES, encoding="utf-8")
+    add_siblings(root, siblings)
     _git(root, "init", "-q")
     _git(root, "add", "programs")
     _git(root, "commit", "-qm", "valid")
@@ -718,13 +853,62 @@ def build(case: Case, root: Path) -> Path:
     return root
 
 
-def argv(case: Case) -> list[tuple[str, list[str]]]:
-    """(label, arguments) for each command of the case."""
-    return [(c, COMMANDS[c]) if isinstance(c, str) else (_label(c), list(c)) for c in case.commands]
+def argv(case: Case, among: bool = False) -> list[tuple[str, list[str]]]:
+    """(label, arguments) for each command of the case; `among`: the commands as they run among siblings
+    (a named command becomes its AMONG version, and an argument list runs as it is, next to the siblings)."""
+    if not among:
+        return [(c, COMMANDS[c]) if isinstance(c, str) else (_label(c), list(c)) for c in case.commands]
+    if case.commands == ALL:
+        return list(AMONG.items())
+    named = [AMONG_OF[c] for c in case.commands if isinstance(c, str)]
+    return ([(label, AMONG[label]) for label in dict.fromkeys(named)]
+            + [(_label(c), list(c)) for c in case.commands if not isinstance(c, str)])
 
 
 def _label(args: tuple[str, ...]) -> str:
     return "diff-git" if args[0] == "diff" and "--files" not in args else " ".join(args)[:40]
+
+
+def kill_a_worker(pid: int, wait: float = 20.0) -> bool:
+    """kill -9 one worker process of the command running as `pid`, once one is running; False if none came.
+
+    A worker is a child forked from the command (the same command line), unlike git or a resource tracker."""
+    import signal
+    import time
+
+    own = Path(f"/proc/{pid}/cmdline")
+    end = time.monotonic() + wait
+    while time.monotonic() < end:
+        try:
+            line = own.read_bytes()
+            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        except OSError:
+            return False  # the command has ended
+        for child in children:
+            try:
+                if Path(f"/proc/{child}/cmdline").read_bytes() == line:
+                    os.kill(int(child), signal.SIGKILL)
+                    return True
+            except OSError:
+                continue
+        time.sleep(0.005)
+    return False
+
+
+def run_child(case: Case, args: list[str], folder: Path, timeout: float = 120) -> tuple[int, str]:
+    """Run the command in a child process (with the case's environment, killing a worker if it asks):
+    its exit code and its output, stdout and stderr together."""
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "sivistys_cli", *args], cwd=folder, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, env={**os.environ, "NO_COLOR": "1", **dict(case.env)})
+    killed = kill_a_worker(proc.pid) if case.kill_worker else None
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    finally:
+        proc.kill()
+    assert killed is not False, "no worker process came to be killed"
+    return proc.returncode, out.decode("utf-8", "replace")
 
 
 FORBIDDEN = ("Traceback", "internal error", "SECRET-CONTENT", "PRECIOUS", "root:x:0", "PWNED", "\x1b", "\x07", "\x9b")
@@ -732,7 +916,8 @@ FORGED_LINE = "SV000"
 
 
 # Where a message with its position must appear; summary and JSON say the same in their own way.
-EXPECT_IN = {"check-text", "report-md", "report-html", "diff-files", "diff-git"}
+EXPECT_IN = {"check-text", "check-one", "report-md", "report-html", "report-all-md", "report-all-html",
+             "diff-files", "diff-git"}
 
 
 def problems(case: Case, label: str, code: int, out: str) -> list[str]:
@@ -747,6 +932,6 @@ def problems(case: Case, label: str, code: int, out: str) -> list[str]:
     # The program document does not read outcome files (it is made despite broken ones): a case that
     # only breaks an outcome file has nothing to say there.
     outcomes_only = bool(case.files) and all("/outcomes/" in name for name in case.files)
-    if case.expect and label in EXPECT_IN and not (outcomes_only and label == "report-md") and case.expect not in out:
+    if case.expect and label in EXPECT_IN and not (outcomes_only and label in ("report-md", "report-all-md")) and case.expect not in out:
         found.append(f"expected {case.expect!r} in the output")
     return found

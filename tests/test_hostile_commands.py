@@ -9,12 +9,10 @@ process with a timeout. CPU time and memory are measured in bench/stress_hostile
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from hostile_cases import CASES, Case, argv, build, problems
+from hostile_cases import CASES, Case, argv, build, problems, run_child
 from typer.testing import CliRunner
 
 from sivistys_cli.cli import app
@@ -59,17 +57,14 @@ def _run_in_process(args: list[str], folder: Path, monkeypatch: pytest.MonkeyPat
     return result.exit_code, result.output
 
 
-def _run_child(args: list[str], folder: Path) -> tuple[int, str]:
-    done = subprocess.run([sys.executable, "-m", "sivistys_cli", *args], cwd=folder, capture_output=True,
-                          timeout=60, env={**os.environ, "NO_COLOR": "1"}, check=False)
-    return done.returncode, (done.stdout + done.stderr).decode("utf-8", "replace")
 
 
 @pytest.mark.parametrize(("case", "label", "args"), RUNS, ids=[f"{c.id}[{label}]" for c, label, _ in RUNS])
 def test_hostile_input(case: Case, label: str, args: list[str], folders: dict[str, Path],
                        tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = _folder(case, folders, tmp_path_factory)
-    code, out = _run_in_process(args, folder, monkeypatch) if case.in_process else _run_child(args, folder)
+    in_process = case.in_process and not case.env and not case.kill_worker
+    code, out = _run_in_process(args, folder, monkeypatch) if in_process else run_child(case, args, folder, 60)
     assert problems(case, label, code, out) == [], out[:2000]
     if case.verify is not None:
         case.verify(folder)
@@ -78,4 +73,4 @@ def test_hostile_input(case: Case, label: str, args: list[str], folders: dict[st
 def test_every_class_is_covered() -> None:
     classes = {c.cls for c in CASES}
     assert classes >= {"special", "recursion", "aliases", "huge", "large", "numbers", "encodings", "forged",
-                       "positions", "silent-diff", "messages", "templates", "writing", "arguments"}
+                       "positions", "silent-diff", "messages", "templates", "writing", "arguments", "workers"}

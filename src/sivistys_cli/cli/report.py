@@ -142,21 +142,23 @@ def _write_all(batch: Batch, guard: Callable[[str], None], output: str, language
     """Write the reports as they are made; the exit code the refused ones give (0 if none)."""
     from sivistys_cli import atomic
     from sivistys_cli.display.messages import error_text, say
+    from sivistys_cli.display.sanitize import sanitize
 
     worst = 0
     for made in batch.reports():
         target = str(Path(output) / made.name)
         if isinstance(made.error, UsageError):  # nothing of this kind or year to report: skipped, not a failure
-            console(stderr=True).print(say("cli.report.skipped", language, reason=error_text(made.error, language)),
+            console(stderr=True).print(sanitize(say("cli.report.skipped", language, reason=error_text(made.error, language))),
                                        markup=False)
             continue
         if made.error is not None:  # the program does not pass its checks: it fails the run, as `report` of it would
-            console(stderr=True).print(say("cli.report.failed", language, program=made.program.root.name,
-                                           reason=error_text(made.error, language)), markup=False)
+            # Why sanitize: a directory name is the user's, and a line of its own here (an ESC in it reached the terminal)
+            console(stderr=True).print(sanitize(say("cli.report.failed", language, program=made.program.root.name,
+                                                    reason=error_text(made.error, language))), markup=False)
             worst = max(worst, made.error.exit_code)
             continue
         guard(target)
         data = made.content if isinstance(made.content, bytes) else str(made.content).encode("utf-8")
         atomic.write_bytes(target, data)
-        sys.stdout.write(say("cli.wrote", language, path=target) + "\n")
+        sys.stdout.write(sanitize(say("cli.wrote", language, path=target)) + "\n")
     return worst
