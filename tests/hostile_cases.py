@@ -16,6 +16,7 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 PROGRAM = """\
 id: p
@@ -941,3 +942,26 @@ def problems(case: Case, label: str, code: int, out: str) -> list[str]:
     if case.expect and label in EXPECT_IN and not (outcomes_only and label in ("report-md", "report-all-md")) and case.expect not in out:
         found.append(f"expected {case.expect!r} in the output")
     return found
+
+
+def case_folder(case: Case, folders: dict[str, Path], make: Callable[[str], Path], siblings: int = 0) -> Path:
+    """The case built once per test session (again for a case whose files are verified after its run).
+
+    `make(name)` gives a new empty folder (pytest's tmp_path_factory.mktemp)."""
+    if case.id not in folders or case.verify is not None:
+        folders[case.id] = build(case, make(case.cls) / "case", siblings)
+    return folders[case.id]
+
+
+def run_in_process(args: list[str], folder: Path, monkeypatch: Any) -> tuple[int, str]:
+    """(exit code, output) of the command run through typer's runner in `folder`; an unexpected exception is raised."""
+    from typer.testing import CliRunner
+
+    from sivistys_cli.cli import app
+
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = CliRunner().invoke(app, args)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.output

@@ -12,10 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hostile_cases import CASES, Case, argv, build, problems, run_child
-from typer.testing import CliRunner
-
-from sivistys_cli.cli import app
+from hostile_cases import CASES, Case, argv, case_folder, problems, run_child, run_in_process
 
 # The whole matrix (about 1 500 runs) takes tens of minutes on a small machine, so by default the
 # first case of each class runs through every command, plus the cases that once failed here;
@@ -41,30 +38,12 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {}
 
 
-def _folder(case: Case, folders: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if case.id not in folders or case.verify is not None:
-        root = tmp_path_factory.mktemp(case.cls)
-        folders[case.id] = build(case, root / "case")
-    return folders[case.id]
-
-
-def _run_in_process(args: list[str], folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
-    monkeypatch.chdir(folder)
-    monkeypatch.setenv("NO_COLOR", "1")
-    result = CliRunner().invoke(app, args)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.output
-
-
-
-
 @pytest.mark.parametrize(("case", "label", "args"), RUNS, ids=[f"{c.id}[{label}]" for c, label, _ in RUNS])
 def test_hostile_input(case: Case, label: str, args: list[str], folders: dict[str, Path],
                        tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = _folder(case, folders, tmp_path_factory)
+    folder = case_folder(case, folders, tmp_path_factory.mktemp)
     in_process = case.in_process and not case.env and not case.kill_worker
-    code, out = _run_in_process(args, folder, monkeypatch) if in_process else run_child(case, args, folder, 60)
+    code, out = run_in_process(args, folder, monkeypatch) if in_process else run_child(case, args, folder, 60)
     assert problems(case, label, code, out) == [], out[:2000]
     if case.verify is not None:
         case.verify(folder)

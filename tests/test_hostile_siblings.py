@@ -13,10 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hostile_cases import AMONG, CASES, SIBLINGS, Case, argv, build, problems, run_child
-from typer.testing import CliRunner
-
-from sivistys_cli.cli import app
+from hostile_cases import AMONG, CASES, SIBLINGS, Case, argv, build, case_folder, problems, run_child, run_in_process
 
 # The whole matrix (about 2 300 runs) takes most of an hour on a small machine. By default: the cases of
 # the `workers` class (made for these ways), and for every other class its first case through two of the
@@ -50,31 +47,16 @@ def folders() -> dict[str, Path]:
     return {}
 
 
-def _folder(case: Case, folders: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if case.id not in folders or case.verify is not None:
-        folders[case.id] = build(case, tmp_path_factory.mktemp(case.cls) / "case", SIBLINGS)
-    return folders[case.id]
-
-
-def _run_in_process(args: list[str], folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
-    monkeypatch.chdir(folder)
-    monkeypatch.setenv("NO_COLOR", "1")
-    result = CliRunner().invoke(app, args)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.output
-
-
 def _run(case: Case, args: list[str], folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
     if case.in_process and not case.env and not case.kill_worker:
-        return _run_in_process(args, folder, monkeypatch)
+        return run_in_process(args, folder, monkeypatch)
     return run_child(case, args, folder)
 
 
 @pytest.mark.parametrize(("case", "label", "args"), RUNS, ids=[f"{c.id}[{label}]" for c, label, _ in RUNS])
 def test_hostile_among_siblings(case: Case, label: str, args: list[str], folders: dict[str, Path],
                                 tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = _folder(case, folders, tmp_path_factory)
+    folder = case_folder(case, folders, tmp_path_factory.mktemp, SIBLINGS)
     code, out = _run(case, args, folder, monkeypatch)
     assert problems(case, label, code, out) == [], out[:2000]
     if case.verify is not None:
@@ -163,7 +145,7 @@ def test_a_program_changed_after_discovery(race: str, command: str, tmp_path: Pa
         monkeypatch.setattr(importlib.import_module(module), "plan", planned)
     signal.alarm(60)  # a read that blocks on the FIFO fails the test rather than hanging the suite
     try:
-        code, out = _run_in_process(RACED[command], folder, monkeypatch)
+        code, out = run_in_process(RACED[command], folder, monkeypatch)
     finally:
         signal.alarm(0)
     assert problems(Case("workers", race), command, code, out) == [], out[:2000]

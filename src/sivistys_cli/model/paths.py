@@ -23,6 +23,21 @@ def id_path(data: Any, loc: Loc) -> str:
 SHALLOW = 3
 
 
+def nearest_item(items: dict[Any, Any], loc: Any) -> tuple[int, Any]:
+    """(k, what `items` holds for loc[:k]) for the deepest list item on `loc` that `items` knows, or (0, None).
+
+    The start of a walk for IdPaths and for the fast reader's positions (load/marks.py)."""
+    for k in range(len(loc), SHALLOW, -1):
+        if type(loc[k - 1]) is int:
+            try:
+                hit = items.get(loc[:k])
+            except TypeError:  # an unhashable step: walk from the root
+                break
+            if hit is not None:
+                return k, hit
+    return 0, None
+
+
 class IdPaths:
     """id_path of many places in one data tree, remembering the path of each item on the way.
 
@@ -67,16 +82,8 @@ class IdPaths:
 
     def _nearest(self, loc: Loc) -> tuple[int, Any, str | None]:
         """Where to start walking `loc`: after the deepest item on it already known, else at the root."""
-        items = self.items
-        for k in range(len(loc), SHALLOW, -1):
-            if type(loc[k - 1]) is int:
-                try:
-                    hit = items.get(loc[:k])
-                except TypeError:  # an unhashable step: walk from the root
-                    break
-                if hit is not None:
-                    return k, hit[0], hit[1]
-        return 0, self.data, self.head
+        k, hit = nearest_item(self.items, loc)
+        return (k, hit[0], hit[1]) if hit is not None else (0, self.data, self.head)
 
 
 _CONTAINERS = {"themes", "goals", "actions", "measures", "outcomes"}
