@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -107,7 +108,11 @@ def command(
     @functools.wraps(fn)
     def wrapper(*args: object, **kwargs: object) -> None:
         try:
-            fn(*args, **kwargs)
+            try:
+                fn(*args, **kwargs)
+                sys.stdout.flush()  # here, not at exit, so that a full disk is said like any other error
+            except OSError as exc:
+                raise _output_failed(exc) from exc
         except SivistysError as exc:
             # Messages quote file names, keys and revisions; none of them may start a line or a terminal sequence.
             console(stderr=True).print(sanitize(_said(exc, kwargs.get("lang"))) + _lines(exc, kwargs.get("lang")),
@@ -115,6 +120,25 @@ def command(
             raise typer.Exit(exc.exit_code) from None
 
     return (app or _app()).command(name, cls=cls or Command, epilog=epilog(examples))(wrapper)
+
+
+# Writing standard output can fail for reasons outside sivistys (`> file` on a full disk, a quota, a
+# broken disk); a failure to write -o is said by atomic.py, and other OSErrors are not about output.
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _output_failed(exc: OSError) -> OSError | SivistysError:
+    """A failed write of standard output as an error to say (exit 2); any other OSError as it was."""
+    if exc.errno not in _OUTPUT_ERRNOS:
+        return exc
+    # What is still buffered cannot be written either: standard output goes nowhere from now on, so that
+    # Python's own flush at exit does not print a second error.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    from sivistys_cli.errors import said
+
+    return said("output_failed", reason=os.strerror(exc.errno))
 
 
 def _said(exc: SivistysError, lang: object) -> str:
