@@ -53,10 +53,12 @@ def _written(request: Any, output_format: str, substantive: bool, jobs: int | No
     """Compare, render and write the diff; whether there were changes to show."""
     from sivistys_cli.diff.driver import line_diff
     from sivistys_cli.diff.revisions import changes as compared
+    from sivistys_cli.gcpause import leave_to_exit
 
     chosen = FORMATS.get(output_format)
     try:
         found, old_label, new_label = compared(request, Path.cwd(), jobs)
+        leave_to_exit(found)  # 60 000 changes freed by the end of the process, not one at a time (see gcpause.py)
         changes = [c for c in found if c.substantive or not substantive]
     except Exception as exc:  # noqa: BLE001 - a failing diff driver would stop all of `git log -p`
         if not request.driver:

@@ -47,6 +47,7 @@ def report(
     import datetime as dt
 
     from sivistys_cli import atomic
+    from sivistys_cli.gcpause import leave_to_exit, paused
     from sivistys_cli.load.discover import load_planned
     from sivistys_cli.report.batch import Batch
     from sivistys_cli.report.options import ReportOptions, report_commit
@@ -69,10 +70,14 @@ def report(
     else:
         # The files the batch found, not looked for again; a program document reads no outcome file, and their
         # errors do not stop it (report/gate.py refusal), so it does not read them (20 000 outcomes: 0.3 s).
-        corpus = load_planned(batch.found, batch.cwd, outcomes=options.kind == "annual")
-        if output is not None:
-            check_output(corpus, output)
-        out = render_parts(corpus, options, given=str(path))
+        # The collector held while the program is read and checked too, as check/stream.py holds it: the tree
+        # stays alive to the end, and 100 000 findings were 0.6 s of collections finding nothing to free.
+        with paused():
+            corpus = load_planned(batch.found, batch.cwd, outcomes=options.kind == "annual")
+            leave_to_exit(corpus)  # freed by the end of the process, not one object at a time (see gcpause.py)
+            if output is not None:
+                check_output(corpus, output)
+            out = render_parts(corpus, options, given=str(path))
     if output is not None:
         atomic.write_bytes(output, out if isinstance(out, bytes) else _encoded(out))
     elif isinstance(out, bytes) and sys.stdout.isatty():
