@@ -19,8 +19,8 @@ UNUSED_DISABLE = "SV006"
 
 def run(corpus: Corpus, config: Config, cwd: Path | None = None,
         indexes: dict[int, ProgramIndex] | None = None) -> list[Diagnostic]:
-    """`indexes`: programs' indexes the caller has made already, by id() of their ProgramDir (as CheckContext
-    keeps them); a report shares its program's with its checks rather than walking the tree twice."""
+    """`indexes`: where the programs' indexes are kept, by id() of their models (Corpus.indexes); a report
+    shares its program's with its checks rather than walking the tree twice."""
     cwd = cwd or Path.cwd()
     ctx = CheckContext(corpus, RULES, {} if indexes is None else indexes)
     selected = SelectedFiles(corpus.selected, cwd)

@@ -14,7 +14,6 @@ from sivistys_cli.diagnostics import Diagnostic, Msg, Severity
 from sivistys_cli.display.messages import usage
 from sivistys_cli.errors import SivistysError
 from sivistys_cli.load.corpus import Corpus, LoadedFile, ProgramDir
-from sivistys_cli.model.index import ProgramIndex
 
 
 @dataclass
@@ -67,13 +66,7 @@ def program_errors(corpus: Corpus, pd: ProgramDir) -> list[Diagnostic]:
     problems = [d for doc in pd.documents for d in doc.problems]
     # Load problems and findings of files the user did not name are otherwise left out.
     scope = replace(corpus, selected=corpus.selected | files, diagnostics=[*corpus.diagnostics, *problems])
-    indexes: dict[int, ProgramIndex] = {}
-    if pd.program is not None:
-        program = pd.program
-        index = corpus.indexes.get(id(program))
-        index = corpus.indexes[id(program)] = index if index is not None else ProgramIndex(program)
-        indexes[id(pd)] = index
-    found = engine.run(scope, gate_config(), cwd=_loaded_from(pd.program_doc), indexes=indexes)
+    found = engine.run(scope, gate_config(), cwd=_loaded_from(pd.program_doc), indexes=corpus.indexes)
     return [d for d in found if d.file in shown and d.severity is Severity.error]
 
 

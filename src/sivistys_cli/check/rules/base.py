@@ -43,9 +43,10 @@ class CheckContext:
         return self.corpus.by_id()
 
     def index(self, pd: ProgramDir) -> ProgramIndex:
-        key = id(pd)
+        """The program's index, by id() of its model as Corpus.indexes keeps them (a report shares them)."""
+        assert pd.program is not None
+        key = id(pd.program)
         if key not in self._indexes:
-            assert pd.program is not None
             self._indexes[key] = ProgramIndex(pd.program)
         return self._indexes[key]
 
